@@ -1,0 +1,76 @@
+//! What can happen to the application: user commands, edits, IO results and the work
+//! that `App::update` asks the event loop to do.
+
+use std::time::SystemTime;
+
+use crate::aws::FetchError;
+use crate::query::{Page, Query};
+
+/// A user intent bound to a key; the keymap and the help screen share this list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Quit,
+    ToggleHelp,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    NextPane,
+    PreviousPane,
+    EditFilter,
+    Apply,
+    Cancel,
+    ToggleGroupBy,
+    Refresh,
+}
+
+/// An edit of the focused text input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    Insert(char),
+    Paste(String),
+    Backspace,
+    Delete,
+    Left,
+    Right,
+    Start,
+    End,
+    ClearToStart,
+}
+
+/// Everything `App::update` reacts to.
+#[derive(Debug)]
+pub enum Action {
+    Command(Command),
+    Edit(Edit),
+    Resize { width: u16, height: u16 },
+    PageLoaded(PageResult),
+    Tick,
+}
+
+/// The outcome of one page request, tagged with the query generation that asked for it.
+#[derive(Debug)]
+pub struct PageResult {
+    pub generation: u64,
+    pub result: Result<Page, FetchError>,
+    pub received_at: SystemTime,
+}
+
+/// One page request for the event loop to run in the background.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FetchRequest {
+    pub generation: u64,
+    pub query: Query,
+    pub next_token: Option<String>,
+}
+
+/// Work that `App::update` asks for; the event loop carries it out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Start a page request, aborting any request of an older generation.
+    Fetch(FetchRequest),
+    /// Abort the request in flight, if any.
+    CancelFetch,
+}

@@ -1,0 +1,70 @@
+//! One `GetAggregateConformancePackComplianceSummary` request.
+
+use aws_sdk_config::types::{
+    AggregateConformancePackComplianceSummaryFilters,
+    AggregateConformancePackComplianceSummaryGroupKey,
+};
+
+use super::{FetchError, Source};
+use crate::query::{GroupBy, GroupSummary, Page, Query};
+
+/// Requests one page of the query, starting at `next_token` (`None` for the first page).
+pub async fn fetch_page(
+    source: &Source,
+    query: &Query,
+    next_token: Option<String>,
+) -> Result<Page, FetchError> {
+    let group_key = match query.group_by {
+        GroupBy::Account => AggregateConformancePackComplianceSummaryGroupKey::AccountId,
+        GroupBy::Region => AggregateConformancePackComplianceSummaryGroupKey::AwsRegion,
+    };
+
+    let response = source
+        .client
+        .get_aggregate_conformance_pack_compliance_summary()
+        .configuration_aggregator_name(&query.aggregator)
+        .set_filters(filters(query))
+        .group_by_key(group_key)
+        .limit(i32::from(query.page_size))
+        .set_next_token(next_token)
+        .send()
+        .await
+        .map_err(|err| FetchError::from_sdk(&err, source, &query.aggregator))?;
+
+    let groups = response
+        .aggregate_conformance_pack_compliance_summaries()
+        .iter()
+        .map(|summary| {
+            let counts = summary.compliance_summary();
+            GroupSummary {
+                name: summary.group_name().unwrap_or_default().to_string(),
+                compliant: count(counts.map(|c| c.compliant_conformance_pack_count())),
+                noncompliant: count(counts.map(|c| c.non_compliant_conformance_pack_count())),
+            }
+        })
+        .collect();
+
+    Ok(Page {
+        groups,
+        next_token: response.next_token().map(String::from),
+    })
+}
+
+fn filters(query: &Query) -> Option<AggregateConformancePackComplianceSummaryFilters> {
+    let filters = &query.filters;
+    if filters.account_id.is_none() && filters.region.is_none() {
+        return None;
+    }
+
+    Some(
+        AggregateConformancePackComplianceSummaryFilters::builder()
+            .set_account_id(filters.account_id.clone())
+            .set_aws_region(filters.region.clone())
+            .build(),
+    )
+}
+
+/// The service sends counts as signed integers; a negative one is treated as zero.
+fn count(value: Option<i32>) -> u32 {
+    value.map_or(0, |v| u32::try_from(v).unwrap_or(0))
+}

@@ -1,0 +1,78 @@
+//! Runs page requests as background tasks and posts their results to the event loop.
+
+use std::time::SystemTime;
+
+use tokio::sync::mpsc::UnboundedSender;
+use tokio::task::JoinHandle;
+
+use crate::action::{Effect, FetchRequest, PageResult};
+use crate::aws::{self, Source};
+
+/// Owns the one request in flight; starting another aborts it.
+pub struct Fetcher {
+    source: Source,
+    results: UnboundedSender<PageResult>,
+    task: Option<JoinHandle<()>>,
+}
+
+impl Fetcher {
+    pub fn new(source: Source, results: UnboundedSender<PageResult>) -> Self {
+        Self {
+            source,
+            results,
+            task: None,
+        }
+    }
+
+    pub fn run_all(&mut self, effects: Vec<Effect>) {
+        for effect in effects {
+            self.run(effect);
+        }
+    }
+
+    fn run(&mut self, effect: Effect) {
+        match effect {
+            Effect::Fetch(request) => self.start(request),
+            Effect::CancelFetch => self.cancel(),
+        }
+    }
+
+    /// Aborts the task in flight. The app allows one request per query, so any task
+    /// still running here belongs to a replaced query.
+    fn cancel(&mut self) {
+        if let Some(task) = self.task.take() {
+            task.abort();
+        }
+    }
+
+    fn start(&mut self, request: FetchRequest) {
+        self.cancel();
+
+        let source = self.source.clone();
+        let results = self.results.clone();
+        self.task = Some(tokio::spawn(async move {
+            let FetchRequest {
+                generation,
+                query,
+                next_token,
+            } = request;
+            tracing::debug!(generation, has_token = next_token.is_some(), "page request");
+
+            let result = aws::fetch_page(&source, &query, next_token).await;
+            match &result {
+                Ok(page) => {
+                    tracing::debug!(generation, groups = page.groups.len(), "page received")
+                }
+                Err(err) => {
+                    tracing::warn!(generation, kind = ?err.kind, %err, "page request failed")
+                }
+            }
+
+            let _ = results.send(PageResult {
+                generation,
+                result,
+                received_at: SystemTime::now(),
+            });
+        }));
+    }
+}

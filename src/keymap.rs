@@ -1,0 +1,369 @@
+//! The key table: it maps key presses to commands and is also the source of the help
+//! screen, so the two cannot disagree.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::action::{Action, Command, Edit};
+
+/// Which set of bindings applies, from the focused pane and any open overlay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The list or the group-by toggle has focus: single-letter shortcuts work.
+    Browsing,
+    /// A filter input has focus: printable keys are typed, never shortcuts.
+    Editing,
+    /// The help overlay is open.
+    Help,
+}
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// In every mode, inputs included.
+    Everywhere,
+    /// While browsing only.
+    Browsing,
+    /// While the help overlay is open.
+    Help,
+}
+
+/// A key with its modifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+const fn plain(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+    }
+}
+
+const fn chr(c: char) -> Key {
+    plain(KeyCode::Char(c))
+}
+
+/// One row of the key table.
+#[derive(Debug)]
+pub struct Binding {
+    pub scope: Scope,
+    pub keys: &'static [Key],
+    pub command: Command,
+    pub description: &'static str,
+}
+
+const fn bind(
+    scope: Scope,
+    keys: &'static [Key],
+    command: Command,
+    description: &'static str,
+) -> Binding {
+    Binding {
+        scope,
+        keys,
+        command,
+        description,
+    }
+}
+
+/// Every key packscope answers to, in the order the help screen lists them.
+pub const BINDINGS: &[Binding] = &[
+    bind(
+        Scope::Browsing,
+        &[plain(KeyCode::Down), chr('j')],
+        Command::Down,
+        "move down one group",
+    ),
+    bind(
+        Scope::Browsing,
+        &[plain(KeyCode::Up), chr('k')],
+        Command::Up,
+        "move up one group",
+    ),
+    bind(
+        Scope::Browsing,
+        &[plain(KeyCode::PageDown), ctrl('f')],
+        Command::PageDown,
+        "move down one screen",
+    ),
+    bind(
+        Scope::Browsing,
+        &[plain(KeyCode::PageUp), ctrl('b')],
+        Command::PageUp,
+        "move up one screen",
+    ),
+    bind(
+        Scope::Browsing,
+        &[plain(KeyCode::Home), chr('g')],
+        Command::Top,
+        "go to the first group",
+    ),
+    bind(
+        Scope::Browsing,
+        &[plain(KeyCode::End), chr('G')],
+        Command::Bottom,
+        "go to the last group, loading every page",
+    ),
+    bind(
+        Scope::Browsing,
+        &[chr('/')],
+        Command::EditFilter,
+        "edit the account ID and region filters",
+    ),
+    bind(
+        Scope::Browsing,
+        &[chr('t')],
+        Command::ToggleGroupBy,
+        "group by account or by region",
+    ),
+    bind(
+        Scope::Browsing,
+        &[chr('r')],
+        Command::Refresh,
+        "reload from the first page, or retry after an error",
+    ),
+    bind(
+        Scope::Everywhere,
+        &[plain(KeyCode::Tab)],
+        Command::NextPane,
+        "focus the next pane",
+    ),
+    bind(
+        Scope::Everywhere,
+        &[plain(KeyCode::BackTab)],
+        Command::PreviousPane,
+        "focus the previous pane",
+    ),
+    bind(
+        Scope::Everywhere,
+        &[plain(KeyCode::Enter)],
+        Command::Apply,
+        "apply the filters, or toggle the grouping",
+    ),
+    bind(
+        Scope::Everywhere,
+        &[plain(KeyCode::Esc)],
+        Command::Cancel,
+        "leave the input and drop the unapplied edit",
+    ),
+    bind(
+        Scope::Browsing,
+        &[chr('?')],
+        Command::ToggleHelp,
+        "show or hide this help",
+    ),
+    bind(
+        Scope::Help,
+        &[chr('?'), plain(KeyCode::Esc), chr('q')],
+        Command::ToggleHelp,
+        "close this help",
+    ),
+    bind(Scope::Browsing, &[chr('q')], Command::Quit, "quit"),
+    bind(
+        Scope::Everywhere,
+        &[ctrl('c')],
+        Command::Quit,
+        "quit, from anywhere",
+    ),
+];
+
+/// Resolves a key event to an action in the given mode, or `None` when it means nothing
+/// there. Only presses and repeats act; releases are ignored so that terminals which
+/// report them do not move twice.
+pub fn resolve(event: KeyEvent, mode: Mode) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+
+    let key = normalize(event);
+    if let Some(command) = lookup(key, mode) {
+        return Some(Action::Command(command));
+    }
+
+    match mode {
+        Mode::Editing => edit_for(key).map(Action::Edit),
+        Mode::Browsing | Mode::Help => None,
+    }
+}
+
+fn lookup(key: Key, mode: Mode) -> Option<Command> {
+    BINDINGS
+        .iter()
+        .filter(|binding| applies(binding.scope, mode))
+        .find(|binding| binding.keys.contains(&key))
+        .map(|binding| binding.command)
+}
+
+fn applies(scope: Scope, mode: Mode) -> bool {
+    match (scope, mode) {
+        (Scope::Help, Mode::Help) => true,
+        (Scope::Help, _) | (_, Mode::Help) => false,
+        (Scope::Everywhere, _) => true,
+        (Scope::Browsing, mode) => mode == Mode::Browsing,
+    }
+}
+
+/// Drops the Shift modifier where the key code already carries it (`G`, Shift-Tab).
+fn normalize(event: KeyEvent) -> Key {
+    let mut modifiers = event.modifiers;
+    if matches!(event.code, KeyCode::Char(_) | KeyCode::BackTab) {
+        modifiers.remove(KeyModifiers::SHIFT);
+    }
+
+    Key {
+        code: event.code,
+        modifiers,
+    }
+}
+
+fn edit_for(key: Key) -> Option<Edit> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+
+    match key.code {
+        KeyCode::Char('a') if ctrl => Some(Edit::Start),
+        KeyCode::Char('e') if ctrl => Some(Edit::End),
+        KeyCode::Char('u') if ctrl => Some(Edit::ClearToStart),
+        KeyCode::Char(c) if !ctrl && !alt => Some(Edit::Insert(c)),
+        KeyCode::Backspace => Some(Edit::Backspace),
+        KeyCode::Delete => Some(Edit::Delete),
+        KeyCode::Left => Some(Edit::Left),
+        KeyCode::Right => Some(Edit::Right),
+        KeyCode::Home => Some(Edit::Start),
+        KeyCode::End => Some(Edit::End),
+        _ => None,
+    }
+}
+
+/// The label the help screen shows for a key, such as `Ctrl-f` or `PgDn`.
+pub fn key_label(key: &Key) -> String {
+    let name = match key.code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Up => "Up".into(),
+        KeyCode::Down => "Down".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "Shift-Tab".into(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        other => format!("{other:?}"),
+    };
+
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{name}")
+    } else {
+        name
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyEventState;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    fn command(event: KeyEvent, mode: Mode) -> Option<Command> {
+        match resolve(event, mode) {
+            Some(Action::Command(command)) => Some(command),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn vim_and_less_keys_move() {
+        let cases = [
+            (KeyCode::Char('j'), KeyModifiers::NONE, Command::Down),
+            (KeyCode::Down, KeyModifiers::NONE, Command::Down),
+            (KeyCode::Char('k'), KeyModifiers::NONE, Command::Up),
+            (KeyCode::Char('f'), KeyModifiers::CONTROL, Command::PageDown),
+            (KeyCode::Char('b'), KeyModifiers::CONTROL, Command::PageUp),
+            (KeyCode::Char('g'), KeyModifiers::NONE, Command::Top),
+            (KeyCode::Char('G'), KeyModifiers::SHIFT, Command::Bottom),
+            (KeyCode::End, KeyModifiers::NONE, Command::Bottom),
+            (KeyCode::BackTab, KeyModifiers::SHIFT, Command::PreviousPane),
+        ];
+        for (code, modifiers, expected) in cases {
+            let got = command(press(code, modifiers), Mode::Browsing);
+            assert_eq!(got, Some(expected), "{code:?} with {modifiers:?}");
+        }
+    }
+
+    #[test]
+    fn typing_never_fires_shortcuts() {
+        for c in ['q', 'j', 'k', 'g', 'G', 't', 'r', '/', '?'] {
+            let action = resolve(press(KeyCode::Char(c), KeyModifiers::NONE), Mode::Editing);
+            assert!(
+                matches!(action, Some(Action::Edit(Edit::Insert(typed))) if typed == c),
+                "'{c}' in an input gave {action:?} instead of inserting it"
+            );
+        }
+    }
+
+    #[test]
+    fn ctrl_c_quits_while_editing() {
+        let got = command(
+            press(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            Mode::Editing,
+        );
+        assert_eq!(got, Some(Command::Quit));
+    }
+
+    #[test]
+    fn releases_are_ignored() {
+        let release = KeyEvent {
+            code: KeyCode::Char('j'),
+            modifiers: KeyModifiers::NONE,
+            kind: KeyEventKind::Release,
+            state: KeyEventState::NONE,
+        };
+        assert!(
+            resolve(release, Mode::Browsing).is_none(),
+            "a release moved the selection"
+        );
+    }
+
+    #[test]
+    fn help_swallows_other_keys() {
+        assert_eq!(
+            command(press(KeyCode::Char('j'), KeyModifiers::NONE), Mode::Help),
+            None
+        );
+        assert_eq!(
+            command(press(KeyCode::Esc, KeyModifiers::NONE), Mode::Help),
+            Some(Command::ToggleHelp)
+        );
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_mode() {
+        for mode in [Mode::Browsing, Mode::Editing, Mode::Help] {
+            let keys: Vec<Key> = BINDINGS
+                .iter()
+                .filter(|b| applies(b.scope, mode))
+                .flat_map(|b| b.keys.iter().copied())
+                .collect();
+            for (i, key) in keys.iter().enumerate() {
+                assert!(
+                    !keys[i + 1..].contains(key),
+                    "{key:?} bound twice in {mode:?}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! From parsed arguments to a running mode: the emulator alone, plain-text output, or
+//! the interactive view.
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use color_eyre::eyre::{Result, WrapErr};
+
+use crate::app::App;
+use crate::aws::{self, Connection, Source};
+use crate::cli::{Cli, CliCommand};
+use crate::emulator::{Emulator, FaultPlan, Organization};
+use crate::query::{Filters, Query};
+use crate::ui::theme::Theme;
+use crate::{event_loop, logging, output, terminal};
+
+/// Credentials the demo signs with; the emulator checks that requests are signed,
+/// not by whom.
+const DEMO_CREDENTIALS: (&str, &str) = ("AKIAPACKSCOPEDEMO", "packscope-demo-secret");
+const DEMO_REGION: &str = "us-east-1";
+
+/// Exit code for a usage error, as clap uses.
+const USAGE_ERROR: u8 = 2;
+
+pub async fn run(cli: Cli) -> Result<ExitCode> {
+    if let Some(path) = &cli.log_file {
+        logging::init(path)?;
+    }
+    if let Some(CliCommand::ServeDemo { listen }) = cli.command {
+        return serve_demo(listen).await;
+    }
+
+    // The embedded emulator lives as long as this function, which outlives the client.
+    let (connection, aggregator, _emulator) = match cli.demo {
+        true => demo_connection(&cli).await?,
+        false => match real_connection(&cli) {
+            Ok((connection, aggregator)) => (connection, aggregator, None),
+            Err(message) => return Ok(usage_error(&message)),
+        },
+    };
+    let source = match aws::connect(&connection).await {
+        Ok(source) => source,
+        Err(message) => return Ok(usage_error(&message)),
+    };
+
+    let query = Query {
+        aggregator,
+        group_by: cli.group_by.into(),
+        filters: Filters {
+            account_id: cli.filter_account.clone(),
+            region: cli.filter_region.clone(),
+        },
+        page_size: cli.page_size,
+    };
+
+    match cli.output {
+        Some(format) => {
+            let mut stdout = std::io::stdout().lock();
+            output::run(&source, &query, format, &mut stdout).await?;
+        }
+        None => interactive(source, query).await?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("packscope: {message}");
+    ExitCode::from(USAGE_ERROR)
+}
+
+fn real_connection(cli: &Cli) -> Result<(Connection, String), String> {
+    let aggregator = cli.aggregator.clone().ok_or_else(|| {
+        "missing aggregator: pass --aggregator NAME or set PACKSCOPE_AGGREGATOR \
+         (or try the built-in demo with --demo)"
+            .to_string()
+    })?;
+
+    let connection = Connection {
+        profile: cli.profile.clone(),
+        region: cli.region.clone(),
+        endpoint_url: cli.endpoint_url.clone(),
+        static_credentials: None,
+    };
+    Ok((connection, aggregator))
+}
+
+/// Starts the emulator on a free loopback port and points the client at it.
+async fn demo_connection(cli: &Cli) -> Result<(Connection, String, Option<Emulator>)> {
+    let organization = Arc::new(Organization::demo());
+    let aggregator = match &cli.aggregator {
+        Some(name) => name.clone(),
+        None => organization
+            .aggregator_names()
+            .into_iter()
+            .next()
+            .unwrap_or_default(),
+    };
+
+    let listen = SocketAddr::from((Ipv4Addr::LOCALHOST, 0));
+    let emulator = Emulator::start(organization, listen, FaultPlan::default())
+        .await
+        .wrap_err("failed to start the demo emulator on 127.0.0.1")?;
+
+    let connection = Connection {
+        profile: None,
+        region: Some(DEMO_REGION.to_string()),
+        endpoint_url: Some(emulator.endpoint_url()),
+        static_credentials: Some((DEMO_CREDENTIALS.0.into(), DEMO_CREDENTIALS.1.into())),
+    };
+    Ok((connection, aggregator, Some(emulator)))
+}
+
+async fn serve_demo(listen: SocketAddr) -> Result<ExitCode> {
+    let emulator = Emulator::start(Arc::new(Organization::demo()), listen, FaultPlan::default())
+        .await
+        .wrap_err_with(|| format!("failed to listen on {listen}"))?;
+    eprintln!(
+        "packscope: serving the demo organization at {} (Ctrl-C stops)",
+        emulator.endpoint_url()
+    );
+    eprintln!(
+        "try: aws configservice get-aggregate-conformance-pack-compliance-summary \
+         --configuration-aggregator-name {} --endpoint-url {} --region {DEMO_REGION}",
+        Organization::demo()
+            .aggregator_names()
+            .first()
+            .map_or("", String::as_str),
+        emulator.endpoint_url()
+    );
+
+    tokio::signal::ctrl_c()
+        .await
+        .wrap_err("failed to wait for Ctrl-C")?;
+    emulator.shutdown().await;
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn interactive(source: Source, query: Query) -> Result<()> {
+    let mut guard = terminal::enter().wrap_err("failed to set up the terminal")?;
+    let size = guard.terminal.size()?;
+    let mut app = App::new(
+        query,
+        source.region.clone(),
+        source.profile_label().to_string(),
+        size.width,
+        size.height,
+    );
+
+    let theme = Theme::from_env();
+    let result = event_loop::run(&mut guard.terminal, &mut app, source, &theme).await;
+    drop(guard);
+    result
+}

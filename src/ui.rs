@@ -1,0 +1,51 @@
+//! Drawing. Every function here reads the state and draws; none changes it.
+
+mod filter;
+mod group_by;
+mod help;
+pub mod layout;
+mod status;
+mod table;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::Alignment;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::App;
+use layout::ScreenLayout;
+use theme::Theme;
+
+/// Draws the whole screen, or a "too small" message when the terminal cannot hold it.
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    let Some(layout) = ScreenLayout::new(area) else {
+        render_too_small(frame, theme);
+        return;
+    };
+
+    filter::render(frame, layout.filter, app, theme);
+    group_by::render(frame, layout.group_by, app, theme);
+    table::render(frame, layout.list, app, theme);
+    status::render(frame, layout.status, layout.message, app, theme);
+
+    if app.show_help {
+        help::render(frame, area, theme);
+    }
+}
+
+fn render_too_small(frame: &mut Frame, theme: &Theme) {
+    let area = frame.area();
+    let text = format!(
+        "Terminal too small: {}x{}. packscope needs at least {}x{}.",
+        area.width,
+        area.height,
+        layout::MIN_WIDTH,
+        layout::MIN_HEIGHT
+    );
+    let message = Paragraph::new(text)
+        .style(theme.warning)
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true });
+    frame.render_widget(message, area);
+}

@@ -1,0 +1,95 @@
+//! The status bar and the message line beneath it.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::theme::Theme;
+use crate::app::App;
+
+const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
+
+pub fn render(frame: &mut Frame, status: Rect, message: Rect, app: &App, theme: &Theme) {
+    let bar = Paragraph::new(status_text(app)).style(theme.status);
+    frame.render_widget(bar, status);
+    frame.render_widget(Paragraph::new(message_line(app, theme)), message);
+}
+
+fn status_text(app: &App) -> String {
+    let mut parts = vec![
+        format!(" {}", app.query.aggregator),
+        app.region.clone(),
+        app.profile.clone(),
+        groups_text(app),
+    ];
+    if app.paging.is_in_flight() {
+        parts.push(loading_text(app));
+    }
+    if let Some(time) = app.last_fetch {
+        parts.push(format!("fetched {}", utc_clock(time)));
+    }
+    parts.join(" │ ")
+}
+
+fn groups_text(app: &App) -> String {
+    let count = app.paging.rows().len();
+    let noun = if count == 1 { "group" } else { "groups" };
+    let more = if app.paging.is_ended() {
+        "all loaded"
+    } else {
+        "more available"
+    };
+    format!("{count} {noun}, {more}")
+}
+
+fn loading_text(app: &App) -> String {
+    let spinner = SPINNER[app.spinner_frame % SPINNER.len()];
+    let page = app.paging.pages_loaded() + 1;
+    match app.paging.empty_streak() {
+        0 => format!("{spinner} loading page {page}"),
+        empty => format!("{spinner} loading page {page} ({empty} empty pages skipped)"),
+    }
+}
+
+fn message_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
+    if let Some(message) = &app.input_error {
+        return Line::from(Span::styled(format!(" {message}"), theme.error));
+    }
+    if let Some(err) = &app.error {
+        return Line::from(Span::styled(format!(" Error: {err}"), theme.error));
+    }
+    if let Some(notice) = &app.notice {
+        return Line::from(Span::styled(format!(" Warning: {notice}"), theme.warning));
+    }
+    key_hints(theme)
+}
+
+fn key_hints(theme: &Theme) -> Line<'static> {
+    let hints = [
+        ("?", "help"),
+        ("/", "filter"),
+        ("t", "group by"),
+        ("r", "refresh"),
+        ("q", "quit"),
+    ];
+    let mut spans = Vec::new();
+    for (key, label) in hints {
+        spans.push(Span::styled(format!(" {key}"), theme.key));
+        spans.push(Span::raw(format!(" {label} ")));
+    }
+    Line::from(spans)
+}
+
+/// Formats a time as `HH:MM:SS UTC`, which needs no time zone database.
+fn utc_clock(time: SystemTime) -> String {
+    let seconds = time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs()) % 86_400;
+    format!(
+        "{:02}:{:02}:{:02} UTC",
+        seconds / 3600,
+        seconds / 60 % 60,
+        seconds % 60
+    )
+}

@@ -1,0 +1,129 @@
+//! The list of groups. Only the rows on screen are built, so drawing costs the same
+//! with a hundred groups loaded as with a hundred thousand.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
+
+use super::theme::Theme;
+use crate::app::{App, Pane};
+use crate::query::{GroupBy, GroupSummary};
+use crate::sanitize::sanitize;
+
+/// Cells of the compliance bar.
+const BAR_WIDTH: usize = 10;
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let title = match app.query.group_by {
+        GroupBy::Account => " Conformance packs by account ",
+        GroupBy::Region => " Conformance packs by region ",
+    };
+    let block = Block::bordered()
+        .title(Span::styled(title, theme.title))
+        .border_style(theme.border_for(app.focus == Pane::List));
+
+    let rows = app.paging.rows();
+    if rows.is_empty() {
+        render_placeholder(frame, area, block, app, theme);
+        return;
+    }
+
+    let viewport = app.viewport_rows();
+    let start = app.selection.offset.min(rows.len());
+    let end = (start + viewport).min(rows.len());
+    let visible = rows[start..end].iter().map(|group| row(group, theme));
+
+    let group_header = match app.query.group_by {
+        GroupBy::Account => "Account ID",
+        GroupBy::Region => "Region",
+    };
+    let header = Row::new([
+        Cell::from(""),
+        Cell::from(group_header),
+        Cell::from(Line::from("Compliant").alignment(Alignment::Right)),
+        Cell::from(Line::from("Noncompliant").alignment(Alignment::Right)),
+        Cell::from(Line::from("Total").alignment(Alignment::Right)),
+        Cell::from("Compliance"),
+    ])
+    .style(theme.header);
+
+    let widths = [
+        Constraint::Length(1),
+        Constraint::Min(14),
+        Constraint::Length(9),
+        Constraint::Length(12),
+        Constraint::Length(6),
+        Constraint::Length(5 + BAR_WIDTH as u16),
+    ];
+    let table = Table::new(visible, widths)
+        .header(header)
+        .block(block)
+        .row_highlight_style(theme.selected);
+
+    let mut state = TableState::default().with_selected(Some(app.selection.selected - start));
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+fn row<'a>(group: &'a GroupSummary, theme: &Theme) -> Row<'a> {
+    let (mark, mark_style) = match (group.noncompliant, group.total()) {
+        (0, 0) => ("-", theme.muted),
+        (0, _) => ("✓", theme.compliant),
+        _ => ("✗", theme.noncompliant),
+    };
+    let noncompliant_style = if group.noncompliant > 0 {
+        theme.noncompliant
+    } else {
+        theme.muted
+    };
+
+    Row::new([
+        Cell::from(Span::styled(mark, mark_style)),
+        Cell::from(sanitize(&group.name).into_owned()),
+        Cell::from(Line::from(group.compliant.to_string()).alignment(Alignment::Right)),
+        Cell::from(
+            Line::from(Span::styled(
+                group.noncompliant.to_string(),
+                noncompliant_style,
+            ))
+            .alignment(Alignment::Right),
+        ),
+        Cell::from(Line::from(group.total().to_string()).alignment(Alignment::Right)),
+        Cell::from(compliance_bar(group, theme)),
+    ])
+}
+
+/// "80% ████████░░": filled cells for compliant packs, shaded cells for noncompliant.
+fn compliance_bar(group: &GroupSummary, theme: &Theme) -> Line<'static> {
+    let Some(percent) = group.compliance_percent() else {
+        return Line::from(Span::styled(" n/a", theme.muted));
+    };
+
+    let filled = ((percent / 100.0) * BAR_WIDTH as f64).round() as usize;
+    Line::from(vec![
+        Span::raw(format!("{:>3.0}% ", percent.floor())),
+        Span::styled("█".repeat(filled), theme.compliant),
+        Span::styled("░".repeat(BAR_WIDTH - filled), theme.noncompliant),
+    ])
+}
+
+fn render_placeholder(frame: &mut Frame, area: Rect, block: Block, app: &App, theme: &Theme) {
+    let (text, style) = if let Some(err) = &app.error {
+        (format!("{err}"), theme.error)
+    } else if app.paging.is_ended() {
+        let text = match app.notice.as_deref() {
+            Some(notice) => format!("No groups loaded: {notice}"),
+            None => "No groups match these filters.".to_string(),
+        };
+        (text, theme.muted)
+    } else {
+        ("Loading the first page…".to_string(), theme.muted)
+    };
+
+    let message = Paragraph::new(text)
+        .style(style)
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true })
+        .block(block);
+    frame.render_widget(message, area);
+}
