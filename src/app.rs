@@ -394,3 +394,6 @@ fn end_notice(cursor: &Cursor) -> Option<String> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -129,7 +129,7 @@ pub const BINDINGS: &[Binding] = &[
         Scope::Browsing,
         &[chr('r')],
         Command::Refresh,
-        "reload from the first page, or retry after an error",
+        "reload, or retry the page that failed",
     ),
     bind(
         Scope::Everywhere,

@@ -24,7 +24,7 @@ pub fn render(frame: &mut Frame, area: Rect, theme: &Theme) {
         .collect();
 
     let height = (lines.len() as u16 + 2).min(area.height);
-    let width = 72.min(area.width);
+    let width = 70.min(area.width);
     let [popup] = Layout::vertical([Constraint::Length(height)])
         .flex(Flex::Center)
         .areas(area);

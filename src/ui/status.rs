@@ -6,6 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::app::App;
@@ -13,25 +14,44 @@ use crate::app::App;
 const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
 
 pub fn render(frame: &mut Frame, status: Rect, message: Rect, app: &App, theme: &Theme) {
-    let bar = Paragraph::new(status_text(app)).style(theme.status);
+    let bar = Paragraph::new(status_text(app, status.width)).style(theme.status);
     frame.render_widget(bar, status);
     frame.render_widget(Paragraph::new(message_line(app, theme)), message);
 }
 
-fn status_text(app: &App) -> String {
-    let mut parts = vec![
-        format!(" {}", app.query.aggregator),
-        app.region.clone(),
-        app.profile.clone(),
-        groups_text(app),
+/// The status bar's parts, dropping the least important ones (profile, region, fetch
+/// time, aggregator, in that order) until the rest fits in `width` columns.
+fn status_text(app: &App, width: u16) -> String {
+    let mut parts: Vec<(u8, String)> = vec![
+        (3, format!(" {}", app.query.aggregator)),
+        (1, app.region.clone()),
+        (0, app.profile.clone()),
+        (9, groups_text(app)),
     ];
     if app.paging.is_in_flight() {
-        parts.push(loading_text(app));
+        parts.push((9, loading_text(app)));
     }
     if let Some(time) = app.last_fetch {
-        parts.push(format!("fetched {}", utc_clock(time)));
+        parts.push((2, format!("updated {}", utc_clock(time))));
     }
-    parts.join(" │ ")
+
+    loop {
+        let text = parts
+            .iter()
+            .map(|(_, part)| part.as_str())
+            .collect::<Vec<_>>()
+            .join(" │ ");
+        let lowest = parts
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, (priority, _))| *priority);
+        match lowest {
+            Some((index, _)) if text.width() > usize::from(width) && parts.len() > 2 => {
+                parts.remove(index);
+            }
+            _ => return text,
+        }
+    }
 }
 
 fn groups_text(app: &App) -> String {
@@ -40,7 +60,7 @@ fn groups_text(app: &App) -> String {
     let more = if app.paging.is_ended() {
         "all loaded"
     } else {
-        "more available"
+        "more to load"
     };
     format!("{count} {noun}, {more}")
 }
@@ -50,7 +70,7 @@ fn loading_text(app: &App) -> String {
     let page = app.paging.pages_loaded() + 1;
     match app.paging.empty_streak() {
         0 => format!("{spinner} loading page {page}"),
-        empty => format!("{spinner} loading page {page} ({empty} empty pages skipped)"),
+        empty => format!("{spinner} loading page {page}, {empty} empty skipped"),
     }
 }
 

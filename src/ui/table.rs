@@ -13,6 +13,8 @@ use crate::sanitize::sanitize;
 
 /// Cells of the compliance bar.
 const BAR_WIDTH: usize = 10;
+/// Room for a 12-digit account ID or the longest region name, `ap-southeast-5`.
+const GROUP_WIDTH: u16 = 16;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let title = match app.query.group_by {
@@ -50,11 +52,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
     let widths = [
         Constraint::Length(1),
-        Constraint::Min(14),
+        Constraint::Length(GROUP_WIDTH),
         Constraint::Length(9),
         Constraint::Length(12),
         Constraint::Length(6),
-        Constraint::Length(5 + BAR_WIDTH as u16),
+        Constraint::Fill(1),
     ];
     let table = Table::new(visible, widths)
         .header(header)
