@@ -1,0 +1,36 @@
+//! Starts the emulator on loopback and connects the real aws-sdk-config client to it.
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+
+use packscope::aws::{self, Connection, Source};
+use packscope::emulator::{Emulator, FaultPlan, Organization};
+use packscope::query::{Filters, GroupBy, Query};
+
+pub async fn start_emulator(organization: Arc<Organization>, faults: FaultPlan) -> Emulator {
+    let listen = SocketAddr::from((Ipv4Addr::LOCALHOST, 0));
+    Emulator::start(organization, listen, faults)
+        .await
+        .expect("emulator should bind a loopback port")
+}
+
+pub async fn connect(emulator: &Emulator) -> Source {
+    let connection = Connection {
+        profile: None,
+        region: Some("us-east-1".into()),
+        endpoint_url: Some(emulator.endpoint_url()),
+        static_credentials: Some(("AKIATEST".into(), "test-secret".into())),
+    };
+    aws::connect(&connection)
+        .await
+        .expect("client for the emulator")
+}
+
+pub fn query(aggregator: &str, group_by: GroupBy, filters: Filters, page_size: u8) -> Query {
+    Query {
+        aggregator: aggregator.into(),
+        group_by,
+        filters,
+        page_size,
+    }
+}

@@ -1,0 +1,112 @@
+//! End to end: the real binary with `--demo` in a pseudo-terminal.
+
+mod common;
+
+use common::pty::Session;
+use packscope::emulator::Organization;
+use packscope::query::GroupBy;
+
+const END: &str = "\u{1b}[F";
+
+fn demo_groups() -> usize {
+    Organization::demo()
+        .summaries(GroupBy::Account, None, None)
+        .len()
+}
+
+#[test]
+fn rows_appear_and_q_restores_terminal() {
+    let mut session = Session::start(&["--demo"], 80, 24);
+    session.wait_for("the first rows", |s| {
+        s.contains("more to load") && s.contains('%')
+    });
+    session.with_screen(|screen| {
+        assert!(
+            screen.alternate_screen(),
+            "the view should use the alternate screen"
+        );
+    });
+
+    session.send("q");
+    assert!(session.wait_exit(), "q should exit with success");
+    session.assert_restored();
+}
+
+#[test]
+fn end_loads_every_page() {
+    let total = demo_groups();
+    let mut session = Session::start(&["--demo"], 80, 24);
+    session.wait_for("the first rows", |s| s.contains("more to load"));
+
+    session.send(END);
+    let expected = format!("{total} groups, all loaded");
+    let screen = session.wait_for(&expected, |s| s.contains(&expected));
+    let last = Organization::demo()
+        .summaries(GroupBy::Account, None, None)
+        .last()
+        .map(|g| g.name.clone())
+        .expect("demo has groups");
+    assert!(
+        screen.contains(&last),
+        "End should show the last group {last}:\n{screen}"
+    );
+
+    session.send("q");
+    assert!(session.wait_exit(), "q should exit with success");
+    session.assert_restored();
+}
+
+#[test]
+fn ctrl_c_in_filter_quits() {
+    let mut session = Session::start(&["--demo"], 80, 24);
+    session.wait_for("the first rows", |s| s.contains("more to load"));
+    session.send("/q");
+    session.wait_for("q typed into the filter", |s| s.contains("Enter applies"));
+    session.send("\u{3}");
+    assert!(session.wait_exit(), "Ctrl-C should exit with success");
+    session.assert_restored();
+}
+
+#[test]
+fn filter_applies_from_keyboard() {
+    let mut session = Session::start(&["--demo"], 80, 24);
+    session.wait_for("the first rows", |s| s.contains("more to load"));
+    session.send("\t\teu-west-1\r");
+    let screen = session.wait_for("the region filter applied", |s| s.contains("all loaded"));
+    let expected = Organization::demo()
+        .summaries(GroupBy::Account, None, Some("eu-west-1"))
+        .len();
+    assert!(
+        screen.contains(&format!("{expected} groups")),
+        "expected {expected} groups:\n{screen}"
+    );
+    session.send("q");
+    assert!(session.wait_exit(), "q should exit with success");
+}
+
+#[test]
+fn signals_restore_terminal() {
+    for signal in ["TERM", "HUP"] {
+        let mut session = Session::start(&["--demo"], 80, 24);
+        session.wait_for("the first rows", |s| s.contains("more to load"));
+        let status = std::process::Command::new("kill")
+            .args([format!("-{signal}"), session.process_id().to_string()])
+            .status()
+            .expect("run kill");
+        assert!(status.success(), "kill -{signal} failed");
+        session.wait_exit();
+        session.assert_restored();
+    }
+}
+
+#[test]
+fn resize_to_tiny_and_back() {
+    let mut session = Session::start(&["--demo"], 80, 24);
+    session.wait_for("the first rows", |s| s.contains("more to load"));
+    session.resize(20, 5);
+    session.wait_for("the too-small message", |s| s.contains("too small"));
+    session.resize(80, 24);
+    session.wait_for("the normal layout", |s| s.contains("Group by"));
+    session.send("q");
+    assert!(session.wait_exit(), "q should exit with success");
+}

@@ -1,0 +1,157 @@
+//! `--output json` and `csv` from the real binary, checked against the demo
+//! organization's own totals.
+
+use std::process::{Command, Output};
+
+use packscope::emulator::Organization;
+use packscope::query::GroupBy;
+
+fn packscope(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_packscope"))
+        .args(args)
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .output()
+        .expect("run packscope")
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let output = packscope(args);
+    assert!(
+        output.status.success(),
+        "packscope {args:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8 output")
+}
+
+#[test]
+fn json_matches_demo_totals() {
+    let out = stdout_of(&["--demo", "--output", "json"]);
+    let document: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    let summaries = document["AggregateConformancePackComplianceSummaries"]
+        .as_array()
+        .expect("summaries array");
+    let expected = Organization::demo().summaries(GroupBy::Account, None, None);
+
+    assert_eq!(summaries.len(), expected.len(), "group count");
+    assert_eq!(document["GroupByKey"], "ACCOUNT_ID");
+    assert!(
+        document.get("NextToken").is_none(),
+        "merged output carries a NextToken"
+    );
+    for (row, group) in summaries.iter().zip(&expected) {
+        assert_eq!(row["GroupName"], group.name.as_str());
+        assert_eq!(
+            row["ComplianceSummary"]["CompliantConformancePackCount"],
+            group.compliant
+        );
+        assert_eq!(
+            row["ComplianceSummary"]["NonCompliantConformancePackCount"],
+            group.noncompliant
+        );
+    }
+}
+
+#[test]
+fn csv_matches_demo_totals_by_region() {
+    let out = stdout_of(&[
+        "--demo",
+        "--output",
+        "csv",
+        "--group-by",
+        "region",
+        "--page-size",
+        "7",
+    ]);
+    let mut lines = out.lines();
+    assert_eq!(lines.next(), Some("group,compliant,noncompliant,total"));
+
+    let expected = Organization::demo().summaries(GroupBy::Region, None, None);
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), expected.len(), "one row per region");
+    for (row, group) in rows.iter().zip(&expected) {
+        let line = format!(
+            "{},{},{},{}",
+            group.name,
+            group.compliant,
+            group.noncompliant,
+            group.total()
+        );
+        assert_eq!(*row, line);
+    }
+}
+
+#[test]
+fn filters_apply_to_output() {
+    let out = stdout_of(&["--demo", "--output", "csv", "--filter-region", "eu-west-1"]);
+    let expected = Organization::demo().summaries(GroupBy::Account, None, Some("eu-west-1"));
+    assert_eq!(
+        out.lines().count(),
+        expected.len() + 1,
+        "header plus one row per account"
+    );
+}
+
+#[test]
+fn invalid_arguments_exit_2_naming_value() {
+    let cases: [(&[&str], &str); 4] = [
+        (&["--demo", "--page-size", "101"], "101"),
+        (&["--demo", "--page-size", "0"], "0"),
+        (&["--demo", "--filter-account", "1234"], "1234"),
+        (&["--demo", "--aggregator", "bad name!"], "bad name!"),
+    ];
+    for (args, value) in cases {
+        let output = packscope(args);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?} should exit 2; stderr: {stderr}"
+        );
+        assert!(
+            stderr.contains(value),
+            "{args:?}: message should name {value:?}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn missing_aggregator_exits_2() {
+    let output = Command::new(env!("CARGO_BIN_EXE_packscope"))
+        .args(["--output", "json", "--region", "us-east-1"])
+        .env_remove("PACKSCOPE_AGGREGATOR")
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .output()
+        .expect("run packscope");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "stderr: {stderr}");
+    assert!(
+        stderr.contains("--aggregator"),
+        "message should name the fix: {stderr}"
+    );
+}
+
+#[test]
+fn help_names_every_option() {
+    let out = stdout_of(&["--help"]);
+    for option in [
+        "--aggregator",
+        "--profile",
+        "--region",
+        "--endpoint-url",
+        "--group-by",
+        "--filter-account",
+        "--filter-region",
+        "--page-size",
+        "--output",
+        "--demo",
+        "--log-file",
+        "serve-demo",
+    ] {
+        assert!(out.contains(option), "--help lacks {option}:\n{out}");
+    }
+    assert!(
+        out.contains("[default: 100]"),
+        "--help lacks the page size default:\n{out}"
+    );
+}
