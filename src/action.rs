@@ -45,8 +45,16 @@ pub enum Edit {
 pub enum Action {
     Command(Command),
     Edit(Edit),
-    Resize { width: u16, height: u16 },
+    Resize {
+        width: u16,
+        height: u16,
+    },
     PageLoaded(PageResult),
+    /// The SDK is retrying the request in flight; `attempt` counts from 1.
+    Retrying {
+        generation: u64,
+        attempt: u32,
+    },
     Tick,
 }
 

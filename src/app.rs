@@ -57,6 +57,8 @@ pub struct App {
     pub width: u16,
     pub height: u16,
     pub spinner_frame: usize,
+    /// The SDK's attempt number while it retries the request in flight.
+    pub retry_attempt: Option<u32>,
     /// Set by End: keep loading and keep the last row selected until the list ends.
     follow_bottom: bool,
     /// Whether this query already restarted after InvalidNextTokenException.
@@ -86,6 +88,7 @@ impl App {
             width,
             height,
             spinner_frame: 0,
+            retry_attempt: None,
             follow_bottom: false,
             restarted_on_invalid_token: false,
             should_quit: false,
@@ -129,6 +132,10 @@ impl App {
             Action::Edit(edit) => self.edit(&edit),
             Action::Resize { width, height } => self.resize(width, height),
             Action::PageLoaded(result) => self.receive(result),
+            Action::Retrying {
+                generation,
+                attempt,
+            } => self.note_retry(generation, attempt),
             Action::Tick => self.tick(),
         };
         effect.into_iter().collect()
@@ -300,6 +307,7 @@ impl App {
         self.notice = None;
         self.follow_bottom = false;
         self.restarted_on_invalid_token = false;
+        self.retry_attempt = None;
         self.maybe_fetch().or(Some(Effect::CancelFetch))
     }
 
@@ -315,10 +323,18 @@ impl App {
         None
     }
 
+    fn note_retry(&mut self, generation: u64, attempt: u32) -> Option<Effect> {
+        if generation == self.generation && self.paging.is_in_flight() {
+            self.retry_attempt = Some(attempt);
+        }
+        None
+    }
+
     fn receive(&mut self, result: PageResult) -> Option<Effect> {
         if result.generation != self.generation {
             return None;
         }
+        self.retry_attempt = None;
 
         match result.result {
             Ok(page) => self.accept_page(page, result.received_at),

@@ -1,10 +1,12 @@
 //! AWS access: the aws-sdk-config client, one page request, and error classification.
 //! Nothing here draws; the interactive view and the plain-text output both use it.
 
+mod attempts;
 mod client;
 mod error;
 mod fetch;
 
+pub use attempts::RetryListener;
 pub use client::{Connection, Source, connect};
 pub use error::{ErrorKind, FetchError};
-pub use fetch::fetch_page;
+pub use fetch::{fetch_page, fetch_page_reporting_retries};

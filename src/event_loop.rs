@@ -41,7 +41,7 @@ pub async fn run(terminal: &mut Tui, app: &mut App, source: Source, theme: &Them
 
         let action = tokio::select! {
             event = events.next() => translate(event, app.mode())?,
-            Some(result) = results.recv() => Some(Action::PageLoaded(result)),
+            Some(result) = results.recv() => Some(result),
             _ = ticker.tick(), if app.is_animating() => Some(Action::Tick),
             name = signals.recv() => quit_on_signal(name),
         };

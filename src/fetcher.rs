@@ -5,18 +5,20 @@ use std::time::SystemTime;
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::JoinHandle;
 
-use crate::action::{Effect, FetchRequest, PageResult};
+use std::sync::Arc;
+
+use crate::action::{Action, Effect, FetchRequest, PageResult};
 use crate::aws::{self, Source};
 
 /// Owns the one request in flight; starting another aborts it.
 pub struct Fetcher {
     source: Source,
-    results: UnboundedSender<PageResult>,
+    results: UnboundedSender<Action>,
     task: Option<JoinHandle<()>>,
 }
 
 impl Fetcher {
-    pub fn new(source: Source, results: UnboundedSender<PageResult>) -> Self {
+    pub fn new(source: Source, results: UnboundedSender<Action>) -> Self {
         Self {
             source,
             results,
@@ -58,7 +60,16 @@ impl Fetcher {
             } = request;
             tracing::debug!(generation, has_token = next_token.is_some(), "page request");
 
-            let result = aws::fetch_page(&source, &query, next_token).await;
+            let retries = results.clone();
+            let on_retry: aws::RetryListener = Arc::new(move |attempt| {
+                let _ = retries.send(Action::Retrying {
+                    generation,
+                    attempt,
+                });
+            });
+            let result =
+                aws::fetch_page_reporting_retries(&source, &query, next_token, Some(on_retry))
+                    .await;
             match &result {
                 Ok(page) => {
                     tracing::debug!(generation, groups = page.groups.len(), "page received")
@@ -68,11 +79,11 @@ impl Fetcher {
                 }
             }
 
-            let _ = results.send(PageResult {
+            let _ = results.send(Action::PageLoaded(PageResult {
                 generation,
                 result,
                 received_at: SystemTime::now(),
-            });
+            }));
         }));
     }
 }

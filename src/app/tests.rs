@@ -340,3 +340,28 @@ fn help_toggles() {
     app.update(command(Command::ToggleHelp));
     assert_eq!(app.mode(), Mode::Browsing);
 }
+
+#[test]
+fn retry_shows_until_page_arrives() {
+    let mut app = app();
+    app.start();
+    app.update(Action::Retrying {
+        generation: 0,
+        attempt: 2,
+    });
+    assert_eq!(app.retry_attempt, Some(2), "retry should be shown");
+    app.update(Action::Retrying {
+        generation: 7,
+        attempt: 3,
+    });
+    assert_eq!(
+        app.retry_attempt,
+        Some(2),
+        "a retry of another query was shown"
+    );
+    app.update(loaded(0, 0..5, None));
+    assert_eq!(
+        app.retry_attempt, None,
+        "retry mark should clear with the page"
+    );
+}

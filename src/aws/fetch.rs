@@ -5,6 +5,9 @@ use aws_sdk_config::types::{
     AggregateConformancePackComplianceSummaryGroupKey,
 };
 
+use std::sync::Arc;
+
+use super::attempts::{AttemptCounter, RetryListener};
 use super::{FetchError, Source};
 use crate::query::{GroupBy, GroupSummary, Page, Query};
 
@@ -13,6 +16,16 @@ pub async fn fetch_page(
     source: &Source,
     query: &Query,
     next_token: Option<String>,
+) -> Result<Page, FetchError> {
+    fetch_page_reporting_retries(source, query, next_token, None).await
+}
+
+/// Like [`fetch_page`], calling `on_retry` before each retry the SDK makes.
+pub async fn fetch_page_reporting_retries(
+    source: &Source,
+    query: &Query,
+    next_token: Option<String>,
+    on_retry: Option<RetryListener>,
 ) -> Result<Page, FetchError> {
     let group_key = match query.group_by {
         GroupBy::Account => AggregateConformancePackComplianceSummaryGroupKey::AccountId,
@@ -27,6 +40,10 @@ pub async fn fetch_page(
         .group_by_key(group_key)
         .limit(i32::from(query.page_size))
         .set_next_token(next_token)
+        .customize()
+        .interceptor(AttemptCounter::new(
+            on_retry.unwrap_or_else(|| Arc::new(|_| {})),
+        ))
         .send()
         .await
         .map_err(|err| FetchError::from_sdk(&err, source, &query.aggregator))?;

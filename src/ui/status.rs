@@ -68,6 +68,9 @@ fn groups_text(app: &App) -> String {
 fn loading_text(app: &App) -> String {
     let spinner = SPINNER[app.spinner_frame % SPINNER.len()];
     let page = app.paging.pages_loaded() + 1;
+    if let Some(attempt) = app.retry_attempt {
+        return format!("{spinner} page {page}: retrying, attempt {attempt}");
+    }
     match app.paging.empty_streak() {
         0 => format!("{spinner} loading page {page}"),
         empty => format!("{spinner} loading page {page}, {empty} empty skipped"),
