@@ -58,7 +58,6 @@ impl Fetcher {
                 query,
                 next_token,
             } = request;
-            tracing::debug!(generation, has_token = next_token.is_some(), "page request");
 
             let retries = results.clone();
             let on_retry: aws::RetryListener = Arc::new(move |attempt| {
@@ -70,14 +69,6 @@ impl Fetcher {
             let result =
                 aws::fetch_page_reporting_retries(&source, &query, next_token, Some(on_retry))
                     .await;
-            match &result {
-                Ok(page) => {
-                    tracing::debug!(generation, groups = page.groups.len(), "page received")
-                }
-                Err(err) => {
-                    tracing::warn!(generation, kind = ?err.kind, %err, "page request failed")
-                }
-            }
 
             let _ = results.send(Action::PageLoaded(PageResult {
                 generation,

@@ -110,3 +110,47 @@ fn resize_to_tiny_and_back() {
     session.send("q");
     assert!(session.wait_exit(), "q should exit with success");
 }
+
+#[test]
+fn paste_goes_into_filter_only() {
+    let mut session = Session::start(&["--demo"], 80, 24);
+    session.wait_for("the first rows", |s| s.contains("more to load"));
+
+    // Pasted while browsing: must not act as the keys q, t or r.
+    session.send("\u{1b}[200~qtr\u{1b}[201~");
+    session.send("/");
+    session.send("\u{1b}[200~0000-0000-0000\u{1b}[201~");
+    let screen = session.wait_for("the pasted account ID", |s| s.contains("0000-0000-0000"));
+    assert!(
+        screen.contains("(•) account"),
+        "a paste toggled the grouping:\n{screen}"
+    );
+
+    session.send("\u{1b}");
+    session.wait_for("the edit dropped", |s| !s.contains("0000-0000-0000"));
+    session.send("q");
+    assert!(session.wait_exit(), "q should exit with success");
+}
+
+#[test]
+fn no_color_draws_without_colours() {
+    let mut session = Session::start_with_env(&["--demo"], 80, 24, &[("NO_COLOR", "1")]);
+    session.wait_for("the first rows", |s| {
+        s.contains("more to load") && s.contains('✗')
+    });
+    let coloured = session.with_screen(|screen| {
+        let (rows, cols) = screen.size();
+        (0..rows)
+            .flat_map(|row| (0..cols).map(move |col| (row, col)))
+            .filter(|&(row, col)| {
+                screen.cell(row, col).is_some_and(|cell| {
+                    cell.fgcolor() != vt100::Color::Default
+                        || cell.bgcolor() != vt100::Color::Default
+                })
+            })
+            .count()
+    });
+    assert_eq!(coloured, 0, "cells drawn in colour despite NO_COLOR");
+    session.send("q");
+    assert!(session.wait_exit(), "q should exit with success");
+}

@@ -155,3 +155,33 @@ fn help_names_every_option() {
         "--help lacks the page size default:\n{out}"
     );
 }
+
+#[test]
+fn log_file_is_private_and_holds_no_secrets() {
+    use std::os::unix::fs::PermissionsExt;
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let log = dir.path().join("packscope.log");
+    let log_arg = log.to_str().expect("UTF-8 path");
+    stdout_of(&["--demo", "--output", "csv", "--log-file", log_arg]);
+
+    let mode = std::fs::metadata(&log)
+        .expect("log file exists")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600, "log file mode is {:o}", mode & 0o777);
+
+    let text = std::fs::read_to_string(&log).expect("read log");
+    assert!(
+        text.contains("page received"),
+        "the log should record page requests:\n{text}"
+    );
+    for secret in [
+        "packscope-demo-secret",
+        "Signature=",
+        "AWS4-HMAC-SHA256",
+        "x-amz-security-token",
+    ] {
+        assert!(!text.contains(secret), "log contains {secret:?}");
+    }
+}

@@ -32,6 +32,12 @@ pub async fn fetch_page_reporting_retries(
         GroupBy::Region => AggregateConformancePackComplianceSummaryGroupKey::AwsRegion,
     };
 
+    tracing::debug!(
+        aggregator = %query.aggregator,
+        group_by = %query.group_by,
+        has_token = next_token.is_some(),
+        "page request"
+    );
     let response = source
         .client
         .get_aggregate_conformance_pack_compliance_summary()
@@ -46,7 +52,11 @@ pub async fn fetch_page_reporting_retries(
         ))
         .send()
         .await
-        .map_err(|err| FetchError::from_sdk(&err, source, &query.aggregator))?;
+        .map_err(|err| {
+            let err = FetchError::from_sdk(&err, source, &query.aggregator);
+            tracing::warn!(kind = ?err.kind, code = ?err.code, %err, "page request failed");
+            err
+        })?;
 
     let groups = response
         .aggregate_conformance_pack_compliance_summaries()
@@ -61,6 +71,7 @@ pub async fn fetch_page_reporting_retries(
         })
         .collect();
 
+    tracing::debug!(groups = groups.len(), "page received");
     Ok(Page {
         groups,
         next_token: response.next_token().map(String::from),

@@ -9,7 +9,9 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
+use crate::action::Command;
 use crate::app::App;
+use crate::keymap::{BINDINGS, Scope, key_label};
 
 const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
 
@@ -90,20 +92,32 @@ fn message_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
     key_hints(theme)
 }
 
+/// Hints for the most used keys, with the key names taken from the key table.
 fn key_hints(theme: &Theme) -> Line<'static> {
     let hints = [
-        ("?", "help"),
-        ("/", "filter"),
-        ("t", "group by"),
-        ("r", "refresh"),
-        ("q", "quit"),
+        (Command::ToggleHelp, "help"),
+        (Command::EditFilter, "filter"),
+        (Command::ToggleGroupBy, "group by"),
+        (Command::Refresh, "refresh"),
+        (Command::Quit, "quit"),
     ];
     let mut spans = Vec::new();
-    for (key, label) in hints {
+    for (command, label) in hints {
+        let Some(key) = first_key(command) else {
+            continue;
+        };
         spans.push(Span::styled(format!(" {key}"), theme.key));
         spans.push(Span::raw(format!(" {label} ")));
     }
     Line::from(spans)
+}
+
+fn first_key(command: Command) -> Option<String> {
+    BINDINGS
+        .iter()
+        .find(|binding| binding.command == command && binding.scope == Scope::Browsing)
+        .and_then(|binding| binding.keys.first())
+        .map(key_label)
 }
 
 /// Formats a time as `HH:MM:SS UTC`, which needs no time zone database.

@@ -24,6 +24,11 @@ pub struct Session {
 impl Session {
     /// Starts packscope with `args` in a `cols` x `rows` terminal.
     pub fn start(args: &[&str], cols: u16, rows: u16) -> Session {
+        Self::start_with_env(args, cols, rows, &[])
+    }
+
+    /// Starts packscope with extra environment variables.
+    pub fn start_with_env(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -39,6 +44,9 @@ impl Session {
         command.env("AWS_EC2_METADATA_DISABLED", "true");
         command.env_remove("AWS_PROFILE");
         command.env_remove("NO_COLOR");
+        for (key, value) in env {
+            command.env(key, value);
+        }
         let child = pty
             .slave
             .spawn_command(command)
