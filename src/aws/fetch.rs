@@ -58,7 +58,7 @@ pub async fn fetch_page_reporting_retries(
             err
         })?;
 
-    let groups = response
+    let groups: Vec<GroupSummary> = response
         .aggregate_conformance_pack_compliance_summaries()
         .iter()
         .map(|summary| {
