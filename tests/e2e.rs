@@ -140,8 +140,8 @@ fn no_color_draws_without_colours() {
     });
     let coloured = session.with_screen(|screen| {
         let (rows, cols) = screen.size();
-        (0..rows)
-            .flat_map(|row| (0..cols).map(move |col| (row, col)))
+        (0..rows.get())
+            .flat_map(|row| (0..cols.get()).map(move |col| (row, col)))
             .filter(|&(row, col)| {
                 screen.cell(row, col).is_some_and(|cell| {
                     cell.fgcolor() != vt100::Color::Default
