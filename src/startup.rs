@@ -57,7 +57,10 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
     match cli.output {
         Some(format) => {
             let mut stdout = std::io::stdout().lock();
-            output::run(&source, &query, format, &mut stdout).await?;
+            if let Err(err) = output::run(&source, &query, format, &mut stdout).await {
+                eprintln!("packscope: {err:#}");
+                return Ok(ExitCode::FAILURE);
+            }
         }
         None => interactive(source, query).await?,
     }

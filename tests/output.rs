@@ -185,3 +185,63 @@ fn log_file_is_private_and_holds_no_secrets() {
         assert!(!text.contains(secret), "log contains {secret:?}");
     }
 }
+
+/// Runs packscope with no AWS configuration at all: an empty home folder and no AWS
+/// variables, so nothing outside the test can answer.
+fn packscope_without_aws_config(args: &[&str]) -> Output {
+    let home = tempfile::tempdir().expect("temp home");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_packscope"));
+    command
+        .args(args)
+        .env("HOME", home.path())
+        .env("AWS_EC2_METADATA_DISABLED", "true");
+    for (key, _) in std::env::vars() {
+        if key.starts_with("AWS_") && key != "AWS_EC2_METADATA_DISABLED" {
+            command.env_remove(key);
+        }
+    }
+    command.output().expect("run packscope")
+}
+
+#[test]
+fn missing_region_names_the_fix() {
+    let output = packscope_without_aws_config(&["--aggregator", "org", "--output", "json"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "stderr: {stderr}");
+    assert!(
+        stderr.contains("--region"),
+        "message should name --region: {stderr}"
+    );
+    assert!(
+        stderr.contains("AWS_REGION"),
+        "message should name AWS_REGION: {stderr}"
+    );
+    assert!(
+        stderr.contains("home region"),
+        "message should explain the home region: {stderr}"
+    );
+}
+
+#[test]
+fn missing_credentials_names_the_fix() {
+    let output = packscope_without_aws_config(&[
+        "--aggregator",
+        "org",
+        "--region",
+        "us-east-1",
+        "--endpoint-url",
+        "http://127.0.0.1:9",
+        "--output",
+        "json",
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "stderr: {stderr}");
+    assert!(
+        stderr.contains("no AWS credentials found"),
+        "stderr: {stderr}"
+    );
+    assert!(
+        stderr.contains("--profile"),
+        "message should name the fix: {stderr}"
+    );
+}

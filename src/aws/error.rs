@@ -68,16 +68,16 @@ impl FetchError {
                 ErrorKind::Timeout,
                 None,
                 "request timed out",
-                "check the network or proxy, then press r to retry",
+                "check the network or proxy, then retry",
             ),
             SdkError::DispatchFailure(failure) => from_dispatch(err, failure.is_timeout(), source),
             SdkError::ResponseError(_) => Self::new(
                 ErrorKind::MalformedResponse,
                 None,
                 &format!("unreadable response from the service: {}", chain(err)),
-                "press r to retry",
+                "",
             ),
-            _ => Self::new(ErrorKind::Other, None, &chain(err), "press r to retry"),
+            _ => Self::new(ErrorKind::Other, None, &chain(err), ""),
         }
     }
 
@@ -98,7 +98,7 @@ fn from_service(code: &str, message: &str, source: &Source, aggregator: &str) ->
         "ThrottlingException" | "LimitExceededException" | "TooManyRequestsException" => (
             ErrorKind::Throttled,
             format!("AWS Config is throttling requests ({message})"),
-            "wait a moment, then press r to retry from the same page".to_string(),
+            "wait a moment, then retry from the same page".to_string(),
         ),
         "InternalFailure"
         | "InternalServerError"
@@ -106,7 +106,7 @@ fn from_service(code: &str, message: &str, source: &Source, aggregator: &str) ->
         | "ServiceUnavailableException" => (
             ErrorKind::ServiceUnavailable,
             format!("AWS Config failed to answer ({code})"),
-            "press r to retry from the same page".to_string(),
+            "retry from the same page".to_string(),
         ),
         "NoSuchConfigurationAggregatorException" => (
             ErrorKind::AggregatorNotFound,
@@ -118,7 +118,7 @@ fn from_service(code: &str, message: &str, source: &Source, aggregator: &str) ->
         "ExpiredTokenException" | "ExpiredToken" | "RequestExpired" => (
             ErrorKind::CredentialsExpired,
             format!("the session token of profile {profile} has expired"),
-            format!("renew it (for SSO: aws sso login --profile {profile}), then press r"),
+            format!("renew it (for SSO: aws sso login --profile {profile}), then retry"),
         ),
         "UnrecognizedClientException"
         | "InvalidClientTokenId"
@@ -127,19 +127,19 @@ fn from_service(code: &str, message: &str, source: &Source, aggregator: &str) ->
         | "MissingAuthenticationTokenException" => (
             ErrorKind::CredentialsInvalid,
             format!("AWS rejected the credentials of profile {profile} ({code})"),
-            "check the access key and secret for this profile, then press r".to_string(),
+            "check the access key and secret for this profile, then retry".to_string(),
         ),
         "AccessDeniedException" | "AccessDenied" => (
             ErrorKind::AccessDenied,
             format!("access denied for profile {profile}: {message}"),
             "grant config:GetAggregateConformancePackComplianceSummary on the aggregator, \
-             then press r"
+             then retry"
                 .to_string(),
         ),
         "InvalidNextTokenException" => (
             ErrorKind::InvalidNextToken,
             "the service rejected the next token".to_string(),
-            "press r to reload from the first page".to_string(),
+            "reload from the first page".to_string(),
         ),
         "ValidationException" | "InvalidLimitException" => (
             ErrorKind::InvalidRequest,
@@ -149,7 +149,7 @@ fn from_service(code: &str, message: &str, source: &Source, aggregator: &str) ->
         _ => (
             ErrorKind::Other,
             format!("{code}: {message}"),
-            "press r to retry".to_string(),
+            String::new(),
         ),
     };
     FetchError::new(kind, Some(code), &text, &hint)
@@ -169,7 +169,7 @@ fn from_dispatch<E: StdError + 'static, R: fmt::Debug + 'static>(
             ErrorKind::Timeout,
             None,
             "connecting to AWS Config timed out",
-            "check the network, VPN or proxy, then press r to retry",
+            "check the network, VPN or proxy, then retry",
         );
     }
 
@@ -177,7 +177,7 @@ fn from_dispatch<E: StdError + 'static, R: fmt::Debug + 'static>(
         ErrorKind::Network,
         None,
         &format!("could not reach AWS Config: {}", chain(err)),
-        "check the network, VPN, proxy or --endpoint-url, then press r to retry",
+        "check the network, VPN, proxy or --endpoint-url, then retry",
     )
 }
 
@@ -191,7 +191,7 @@ fn from_credentials(err: &CredentialsError, source: &Source) -> FetchError {
             ErrorKind::CredentialsExpired,
             None,
             &format!("the SSO session of profile {profile} has expired"),
-            &format!("run `aws sso login --profile {profile}`, then press r"),
+            &format!("run `aws sso login --profile {profile}`, then retry"),
         );
     }
 
@@ -200,19 +200,19 @@ fn from_credentials(err: &CredentialsError, source: &Source) -> FetchError {
             ErrorKind::CredentialsMissing,
             None,
             &format!("no AWS credentials found for profile {profile}"),
-            "pass --profile, set AWS_PROFILE or run `aws configure`, then press r",
+            "pass --profile, set AWS_PROFILE or run `aws configure`, then retry",
         ),
         CredentialsError::ProviderTimedOut(_) => FetchError::new(
             ErrorKind::CredentialsMissing,
             None,
             &format!("loading the credentials of profile {profile} timed out"),
-            "pass --profile or set AWS_PROFILE to a profile with credentials, then press r",
+            "pass --profile or set AWS_PROFILE to a profile with credentials, then retry",
         ),
         _ => FetchError::new(
             ErrorKind::CredentialsInvalid,
             None,
             &format!("could not load the credentials of profile {profile}: {detail}"),
-            "fix the profile in ~/.aws/config, then press r",
+            "fix the profile in ~/.aws/config, then retry",
         ),
     }
 }
