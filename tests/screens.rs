@@ -107,7 +107,7 @@ fn error_screen() {
             kind: ErrorKind::Throttled,
             code: Some("ThrottlingException".into()),
             message: "AWS Config is throttling requests (Rate exceeded)".into(),
-            hint: "wait a moment, then press r to retry from the same page".into(),
+            hint: "wait a moment, then retry from the same page".into(),
         }),
         received_at: SystemTime::UNIX_EPOCH,
     }));
