@@ -84,10 +84,11 @@ fn message_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
         return Line::from(Span::styled(format!(" {message}"), theme.error));
     }
     if let Some(err) = &app.error {
-        return Line::from(Span::styled(
-            format!(" Error: {err} (r retries)"),
-            theme.error,
-        ));
+        return Line::from(vec![
+            Span::styled(" r", theme.key),
+            Span::raw(" retry │ "),
+            Span::styled(format!("Error: {err}"), theme.error),
+        ]);
     }
     if let Some(notice) = &app.notice {
         return Line::from(Span::styled(format!(" Warning: {notice}"), theme.warning));
