@@ -1,5 +1,5 @@
 //! What can happen to the application: user commands, edits, IO results and the work
-//! that `App::update` asks the event loop to do.
+//! that `App::update` requests from the event loop.
 
 use std::time::SystemTime;
 
@@ -74,7 +74,7 @@ pub struct FetchRequest {
     pub next_token: Option<String>,
 }
 
-/// Work that `App::update` asks for; the event loop carries it out.
+/// Work that `App::update` requests and the event loop carries out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Start a page request, aborting any request of an older generation.

@@ -46,7 +46,7 @@ pub struct App {
     pub focus: Pane,
     pub account_input: TextInput,
     pub region_input: TextInput,
-    /// Why the typed filters were not applied.
+    /// The validation message for typed filters that were not applied.
     pub input_error: Option<String>,
     /// The latest failed request; paging waits for `r` while it is set.
     pub error: Option<FetchError>,
@@ -104,7 +104,7 @@ impl App {
         self.generation
     }
 
-    /// Which key bindings apply now.
+    /// Returns the key binding mode for the focused pane and open overlay.
     pub fn mode(&self) -> Mode {
         if self.show_help {
             Mode::Help
@@ -125,7 +125,7 @@ impl App {
         crate::ui::layout::list_rows(self.width, self.height)
     }
 
-    /// Applies one action and returns the work it asks for.
+    /// Applies one action and returns the effects it requests.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let effect = match action {
             Action::Command(command) => self.run(command),

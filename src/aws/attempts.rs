@@ -1,4 +1,5 @@
-//! Reports the SDK's own retries, so the status bar can say a request is being retried.
+//! Reports the SDK's own retries, so the status bar can show that a request is being
+//! retried.
 //! packscope adds no retry loop of its own: the SDK's standard mode does the backoff.
 
 use std::fmt;

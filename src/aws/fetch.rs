@@ -92,7 +92,7 @@ fn filters(query: &Query) -> Option<AggregateConformancePackComplianceSummaryFil
     )
 }
 
-/// The service sends counts as signed integers; a negative one is treated as zero.
+/// Converts a count the service sends as a signed integer, treating a negative one as zero.
 fn count(value: Option<i32>) -> u32 {
     value.map_or(0, |v| u32::try_from(v).unwrap_or(0))
 }

@@ -21,7 +21,7 @@ pub fn render(frame: &mut Frame, status: Rect, message: Rect, app: &App, theme: 
     frame.render_widget(Paragraph::new(message_line(app, theme)), message);
 }
 
-/// The status bar's parts, dropping the least important ones (profile, region, fetch
+/// Joins the status bar's parts, dropping the least important ones (profile, region, fetch
 /// time, aggregator, in that order) until the rest fits in `width` columns.
 fn status_text(app: &App, width: u16) -> String {
     let mut parts: Vec<(u8, String)> = vec![
