@@ -28,7 +28,7 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-pub use faults::FaultPlan;
+pub use faults::{DEFAULT_FAULT_OPERATION, Fault, FaultPlan, FaultPlanError, FaultRule, Trigger};
 pub use hostile::HOSTILE_SEQUENCES;
 pub use organization::{
     Aggregator, AggregatorSpec, ComplianceType, DEFAULT_REGIONS, MAX_ACCOUNTS, OrgSpec,

@@ -71,6 +71,7 @@ fn to_response(reply: Reply) -> Response<ResponseBody> {
     let half = bytes.slice(..full_length / 2);
     let body = match reply.shape {
         ResponseShape::Intact => full(bytes),
+        ResponseShape::MalformedJson => full(half),
         ResponseShape::ClosedMidway => closed_midway(half),
     };
     let mut response = Response::new(body);

@@ -135,6 +135,12 @@ impl Organization {
         self.aggregators.iter().find(|a| a.name == name)
     }
 
+    /// Returns the ID of the account that owns the aggregators.
+    pub fn management_account_id(&self) -> String {
+        let index = generate::management_account(&self.spec, self.accounts.len());
+        self.account_id(index)
+    }
+
     /// Returns the region names, sorted.
     pub fn regions(&self) -> &[String] {
         &self.regions

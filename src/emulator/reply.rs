@@ -12,6 +12,8 @@ pub(crate) enum ResponseShape {
     /// The whole response, as built.
     #[default]
     Intact,
+    /// HTTP 200 with the JSON body cut in half, so it does not parse.
+    MalformedJson,
     /// The headers and half the body, then the connection closes.
     ClosedMidway,
 }

@@ -7,7 +7,7 @@ use bytes::Bytes;
 
 use super::api_error::ApiError;
 use super::counters::RequestCounters;
-use super::faults::{FaultEffects, FaultPlan};
+use super::faults::{ArmedFaults, Fault, FaultEffects, FaultPlan, fault_error};
 use super::operations::{Operation, TARGET_PREFIX};
 use super::organization::Organization;
 use super::reply::Reply;
@@ -28,7 +28,9 @@ pub(crate) struct IncomingRequest {
 #[derive(Debug)]
 pub(crate) struct Service {
     pub organization: Arc<Organization>,
-    pub faults: FaultPlan,
+    pub faults: ArmedFaults,
+    /// The caller's account in access-denied messages.
+    principal_account: String,
     pub counters: RequestCounters,
     /// Serial numbers that make every issued `NextToken` distinct.
     pub token_serial: AtomicU32,
@@ -37,8 +39,9 @@ pub(crate) struct Service {
 impl Service {
     pub(crate) fn new(organization: Arc<Organization>, faults: FaultPlan) -> Service {
         Service {
+            principal_account: organization.management_account_id(),
             organization,
-            faults,
+            faults: ArmedFaults::new(faults),
             counters: RequestCounters::default(),
             token_serial: AtomicU32::new(0),
         }
@@ -51,7 +54,7 @@ impl Service {
         let number = self.counters.record(operation_name);
         let mut effects = self.faults.for_request(operation_name, number);
         let outcome = match effects.error.take() {
-            Some(error) => Err(error),
+            Some(fault) => Err(self.fault_error(fault, operation_name, request)),
             None => self.serve(request, operation_name, &mut effects),
         };
         if let Err(error) = &outcome {
@@ -89,10 +92,21 @@ impl Service {
         let body = RequestBody::new(&value)?;
         let listing = operation.listing(&self.organization, body)?;
         let offset = listing.offset()?;
-        effects.merge(self.faults.for_page(operation_name, offset));
-        if let Some(error) = effects.error.take() {
-            return Err(error);
+        let page_effects = self.faults.for_page(operation_name, offset);
+        effects.merge(page_effects);
+        if let Some(fault) = effects.error.take() {
+            return Err(self.fault_error(fault, operation_name, request));
         }
         Ok(listing.render(offset, effects.page, &self.token_serial))
+    }
+
+    fn fault_error(&self, fault: Fault, operation: &str, request: &IncomingRequest) -> ApiError {
+        let body = request_body::parse(&request.body).ok();
+        let aggregator = body
+            .as_ref()
+            .and_then(|body| body.get("ConfigurationAggregatorName"))
+            .and_then(serde_json::Value::as_str);
+        tracing::debug!(operation, ?fault, "error fault fired");
+        fault_error(fault, operation, aggregator, &self.principal_account)
     }
 }

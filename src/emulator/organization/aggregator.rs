@@ -15,6 +15,9 @@ pub struct Aggregator {
     pub(crate) by_account: Vec<GroupRow>,
     /// Groups by region with no filter, sorted by region name.
     pub(crate) by_region: Vec<GroupRow>,
+    /// Groups by account with a region filter, indexed by region; empty for regions the
+    /// aggregator does not collect from.
+    pub(crate) by_account_in_region: Vec<Vec<GroupRow>>,
 }
 
 /// The regions an aggregator collects from.

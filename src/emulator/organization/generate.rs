@@ -213,10 +213,14 @@ fn build_aggregator(
         regions,
         by_account: Vec::new(),
         by_region: Vec::new(),
+        by_account_in_region: Vec::new(),
     };
     debug_assert!(spec.source == SourceKind::Organization || aggregator.accounts.is_some());
     aggregator.by_account = account_rows(organization, &aggregator);
     aggregator.by_region = region_rows(organization, &aggregator);
+    aggregator.by_account_in_region = (0..organization.regions.len() as u32)
+        .map(|region| account_rows_in_region(organization, &aggregator, region))
+        .collect();
     aggregator
 }
 
@@ -246,6 +250,20 @@ fn account_rows(organization: &Organization, aggregator: &Aggregator) -> Vec<Gro
     (0..aggregator.account_count(organization.accounts.len()))
         .map(|position| aggregator.account_at(position))
         .filter_map(|account| organization.account_row(account, aggregator.regions.mask))
+        .collect()
+}
+
+fn account_rows_in_region(
+    organization: &Organization,
+    aggregator: &Aggregator,
+    region: u32,
+) -> Vec<GroupRow> {
+    if !aggregator.regions.contains(region) {
+        return Vec::new();
+    }
+    (0..aggregator.account_count(organization.accounts.len()))
+        .map(|position| aggregator.account_at(position))
+        .filter_map(|account| organization.account_row(account, 1 << region))
         .collect()
 }
 

@@ -92,14 +92,14 @@ impl Organization {
                 Box::new(self.account_row(account, mask).into_iter())
             }
             GroupFilter::Only(_) | GroupFilter::Nothing => Box::new(std::iter::empty()),
-            GroupFilter::Any => {
-                let count = aggregator.account_count(self.accounts.len());
-                Box::new(
-                    (0..count)
-                        .map(|position| aggregator.account_at(position))
-                        .filter_map(move |account| self.account_row(account, mask)),
-                )
-            }
+            GroupFilter::Any => match filter.region {
+                GroupFilter::Only(region) => {
+                    let rows = &aggregator.by_account_in_region[region as usize];
+                    Box::new(rows.iter().copied())
+                }
+                GroupFilter::Any => Box::new(aggregator.by_account.iter().copied()),
+                GroupFilter::Nothing => Box::new(std::iter::empty()),
+            },
         }
     }
 
