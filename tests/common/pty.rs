@@ -105,10 +105,20 @@ impl Session {
             }
             assert!(
                 Instant::now() < deadline,
-                "timed out waiting for {what}; screen:\n{screen}"
+                "timed out waiting for {what}; screen:\n{screen}\nlast output:\n{}",
+                self.output_tail()
             );
             thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    /// The last bytes the program wrote, escaped, for failure messages.
+    pub fn output_tail(&self) -> String {
+        let output = self.output.lock().expect("output lock");
+        let start = output.len().saturating_sub(2000);
+        String::from_utf8_lossy(&output[start..])
+            .escape_debug()
+            .to_string()
     }
 
     /// Types raw bytes, as a terminal sends them for keys.
