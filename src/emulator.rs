@@ -32,8 +32,8 @@ pub use faults::{DEFAULT_FAULT_OPERATION, Fault, FaultPlan, FaultPlanError, Faul
 pub use hostile::HOSTILE_SEQUENCES;
 pub use organization::{
     Aggregator, AggregatorSpec, ComplianceType, DEFAULT_REGIONS, MAX_ACCOUNTS, OrgSpec,
-    Organization, PackCompliance, PackFilter, RegionScope, SourceKind, SpecError,
-    format_account_id,
+    Organization, PackCompliance, PackFilter, RegionScope, SourceKind, SourceStatus, SpecError,
+    UpdateStatus, format_account_id,
 };
 
 use service::Service;
@@ -81,6 +81,13 @@ impl Emulator {
     /// Returns how many requests named `operation` arrived, whatever their outcome.
     pub fn request_count(&self, operation: &str) -> usize {
         self.service.counters.count(operation)
+    }
+
+    /// Returns how many TCP connections the emulator accepted, to check connection reuse.
+    pub fn connection_count(&self) -> usize {
+        self.service
+            .connections
+            .load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Returns the organization the emulator serves.

@@ -1,5 +1,8 @@
 //! The AWS Config operations the emulator serves, by `X-Amz-Target` name.
 
+mod aggregators;
+mod packs;
+mod sources_status;
 mod summary;
 
 use super::api_error::ApiError;
@@ -14,6 +17,9 @@ pub(crate) const TARGET_PREFIX: &str = "StarlingDoveService.";
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Operation {
     GetAggregateConformancePackComplianceSummary,
+    DescribeConfigurationAggregators,
+    DescribeAggregateComplianceByConformancePacks,
+    DescribeConfigurationAggregatorSourcesStatus,
 }
 
 impl Operation {
@@ -25,13 +31,31 @@ impl Operation {
             Operation::GetAggregateConformancePackComplianceSummary => {
                 "GetAggregateConformancePackComplianceSummary"
             }
+            Operation::DescribeConfigurationAggregators => "DescribeConfigurationAggregators",
+            Operation::DescribeAggregateComplianceByConformancePacks => {
+                "DescribeAggregateComplianceByConformancePacks"
+            }
+            Operation::DescribeConfigurationAggregatorSourcesStatus => {
+                "DescribeConfigurationAggregatorSourcesStatus"
+            }
         }
     }
 
     pub(crate) fn from_name(name: &str) -> Option<Operation> {
-        Operation::ALL
-            .into_iter()
-            .find(|operation| operation.name() == name)
+        let operation = match name {
+            "GetAggregateConformancePackComplianceSummary" => {
+                Operation::GetAggregateConformancePackComplianceSummary
+            }
+            "DescribeConfigurationAggregators" => Operation::DescribeConfigurationAggregators,
+            "DescribeAggregateComplianceByConformancePacks" => {
+                Operation::DescribeAggregateComplianceByConformancePacks
+            }
+            "DescribeConfigurationAggregatorSourcesStatus" => {
+                Operation::DescribeConfigurationAggregatorSourcesStatus
+            }
+            _ => return None,
+        };
+        Some(operation)
     }
 
     /// Validates a request and prepares its listing.
@@ -44,6 +68,31 @@ impl Operation {
             Operation::GetAggregateConformancePackComplianceSummary => {
                 summary::listing(organization, body)
             }
+            Operation::DescribeConfigurationAggregators => aggregators::listing(organization, body),
+            Operation::DescribeAggregateComplianceByConformancePacks => {
+                packs::listing(organization, body)
+            }
+            Operation::DescribeConfigurationAggregatorSourcesStatus => {
+                sources_status::listing(organization, body)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for operation in Operation::ALL {
+            let parsed = Operation::from_name(operation.name());
+            assert_eq!(
+                parsed,
+                Some(operation),
+                "{} must parse back",
+                operation.name()
+            );
         }
     }
 }

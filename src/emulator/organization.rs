@@ -8,6 +8,7 @@ mod catalog;
 mod generate;
 mod groups;
 mod packs;
+mod sources;
 mod spec;
 
 use crate::query::{GroupBy, GroupSummary};
@@ -15,6 +16,7 @@ use crate::query::{GroupBy, GroupSummary};
 pub use aggregator::{Aggregator, RegionScope};
 pub use catalog::DEFAULT_REGIONS;
 pub use packs::{PackCompliance, PackFilter};
+pub use sources::{SourceStatus, UpdateStatus};
 pub use spec::{AggregatorSpec, MAX_ACCOUNTS, OrgSpec, SourceKind, SpecError};
 
 pub(crate) use aggregator::GroupRow;
@@ -133,6 +135,18 @@ impl Organization {
     /// Looks up an aggregator by its exact name.
     pub fn aggregator(&self, name: &str) -> Option<&Aggregator> {
         self.aggregators.iter().find(|a| a.name == name)
+    }
+
+    /// Returns the aggregators in spec order.
+    pub fn aggregators(&self) -> &[Aggregator] {
+        &self.aggregators
+    }
+
+    /// Returns the IDs of the accounts `aggregator` collects from, sorted.
+    pub fn source_account_ids(&self, aggregator: &Aggregator) -> Vec<String> {
+        (0..aggregator.account_count(self.accounts.len()))
+            .map(|position| self.account_id(aggregator.account_at(position)))
+            .collect()
     }
 
     /// Returns the ID of the account that owns the aggregators.

@@ -81,6 +81,22 @@ impl<'a> RequestBody<'a> {
             Some(other) => Err(wrong_type(key, "an object", other)),
         }
     }
+
+    pub(crate) fn string_list(&self, key: &str) -> Result<Option<Vec<&'a str>>, ApiError> {
+        let items = match self.member(key) {
+            None => return Ok(None),
+            Some(Value::Array(items)) => items,
+            Some(other) => return Err(wrong_type(key, "a list", other)),
+        };
+        let strings = items
+            .iter()
+            .map(|item| match item {
+                Value::String(text) => Ok(text.as_str()),
+                other => Err(wrong_type(key, "a list of strings", other)),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Some(strings))
+    }
 }
 
 #[cfg(test)]

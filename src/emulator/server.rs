@@ -1,6 +1,7 @@
 //! The HTTP/1.1 accept loop.
 
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use hyper::server::conn::http1;
@@ -25,6 +26,7 @@ pub(crate) async fn run(
             _ = &mut stop => break,
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => {
+                    service.connections.fetch_add(1, Ordering::Relaxed);
                     connections.spawn(serve_connection(stream, Arc::clone(&service)));
                 }
                 Err(error) => {

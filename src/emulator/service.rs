@@ -1,7 +1,7 @@
 //! The request pipeline: target, faults, authentication, body, operation and page.
 
 use std::sync::Arc;
-use std::sync::atomic::AtomicU32;
+use std::sync::atomic::{AtomicU32, AtomicUsize};
 
 use bytes::Bytes;
 
@@ -34,6 +34,8 @@ pub(crate) struct Service {
     pub counters: RequestCounters,
     /// Serial numbers that make every issued `NextToken` distinct.
     pub token_serial: AtomicU32,
+    /// TCP connections accepted so far.
+    pub connections: AtomicUsize,
 }
 
 impl Service {
@@ -44,6 +46,7 @@ impl Service {
             faults: ArmedFaults::new(faults),
             counters: RequestCounters::default(),
             token_serial: AtomicU32::new(0),
+            connections: AtomicUsize::new(0),
         }
     }
 

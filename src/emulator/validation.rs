@@ -65,6 +65,26 @@ impl Violations {
         }
     }
 
+    /// Checks the number of members of a list and returns whether it is in range.
+    pub(crate) fn count(&mut self, list: &[&str], path: &str, min: usize, max: usize) -> bool {
+        let value = format!("[{}]", list.join(", "));
+        if list.len() < min {
+            self.add(
+                Some(&value),
+                path,
+                &format!("have length greater than or equal to {min}"),
+            );
+        }
+        if list.len() > max {
+            self.add(
+                Some(&value),
+                path,
+                &format!("have length less than or equal to {max}"),
+            );
+        }
+        (min..=max).contains(&list.len())
+    }
+
     /// Checks an aggregator name: required, 1 to 256 characters, pattern `[\w\-]+`.
     pub(crate) fn aggregator_name<'v>(&mut self, value: Option<&'v str>, path: &str) -> &'v str {
         let Some(name) = self.require(value, path) else {

@@ -11,6 +11,11 @@ pub struct Aggregator {
     /// Source account indices for `ACCOUNTS` aggregators, sorted; `None` means every account.
     pub(crate) accounts: Option<Vec<u32>>,
     pub(crate) regions: RegionScope,
+    /// Creation and last update times, in seconds since the Unix epoch.
+    pub(crate) created_at: i64,
+    pub(crate) updated_at: i64,
+    /// A hash of the seed and the name, for values derived per aggregator.
+    pub(crate) salt: u64,
     /// Groups by account with no filter, sorted by account ID.
     pub(crate) by_account: Vec<GroupRow>,
     /// Groups by region with no filter, sorted by region name.
@@ -63,6 +68,16 @@ impl Aggregator {
     /// Returns the regions the aggregator collects from.
     pub fn regions(&self) -> RegionScope {
         self.regions
+    }
+
+    /// Returns the creation time in seconds since the Unix epoch.
+    pub fn created_at(&self) -> i64 {
+        self.created_at
+    }
+
+    /// Returns the last update time in seconds since the Unix epoch.
+    pub fn updated_at(&self) -> i64 {
+        self.updated_at
     }
 
     /// Returns the number of source accounts, given the organization's account count.

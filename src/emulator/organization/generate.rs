@@ -1,13 +1,14 @@
 //! Deterministic generation of accounts, conformance packs and aggregators from a spec.
 
+mod aggregators;
+
 use std::collections::HashSet;
 
-use super::aggregator::{Aggregator, GroupRow, RegionScope};
 use super::catalog::{ENVIRONMENTS, PACKS, TEAMS};
-use super::groups::tally;
-use super::spec::{AggregatorSpec, OrgSpec, SourceKind};
-use super::{Account, ComplianceType, Organization, Pack, format_account_id};
+use super::spec::OrgSpec;
+use super::{Account, ComplianceType, Organization, Pack};
 use crate::emulator::rng::{SplitMix64, mix_all};
+use aggregators::build_aggregator;
 
 /// The compliance tendencies of one account, drawn once per account.
 #[derive(Debug, Clone, Copy)]
@@ -39,7 +40,8 @@ pub(super) fn build(spec: &OrgSpec) -> Organization {
     organization.aggregators = spec
         .aggregators
         .iter()
-        .map(|aggregator| build_aggregator(&organization, aggregator, management))
+        .enumerate()
+        .map(|(index, aggregator)| build_aggregator(&organization, aggregator, index, management))
         .collect();
     organization
 }
@@ -184,112 +186,6 @@ fn draw_pack(rng: &mut SplitMix64, profile: Profile, template: u8) -> Pack {
         noncompliant_rules: noncompliant,
         total_rules: total,
     }
-}
-
-fn build_aggregator(
-    organization: &Organization,
-    spec: &AggregatorSpec,
-    management: u32,
-) -> Aggregator {
-    let org_spec = &organization.spec;
-    let accounts = spec.account_stride.map(|stride| {
-        (0..organization.accounts.len() as u32)
-            .step_by(stride as usize)
-            .collect::<Vec<u32>>()
-    });
-    let regions = region_scope(organization, spec.regions.as_deref());
-    let suffix = mix_all(&[org_spec.seed, spec.name.len() as u64, fold_name(&spec.name)]);
-    let arn = format!(
-        "arn:aws:config:{}:{}:config-aggregator/config-aggregator-{:08x}",
-        org_spec.home_region,
-        format_account_id(organization.accounts[management as usize].id),
-        suffix as u32
-    );
-    let mut aggregator = Aggregator {
-        name: spec.name.clone(),
-        arn,
-        source: spec.source,
-        accounts,
-        regions,
-        by_account: Vec::new(),
-        by_region: Vec::new(),
-        by_account_in_region: Vec::new(),
-    };
-    debug_assert!(spec.source == SourceKind::Organization || aggregator.accounts.is_some());
-    aggregator.by_account = account_rows(organization, &aggregator);
-    aggregator.by_region = region_rows(organization, &aggregator);
-    aggregator.by_account_in_region = (0..organization.regions.len() as u32)
-        .map(|region| account_rows_in_region(organization, &aggregator, region))
-        .collect();
-    aggregator
-}
-
-fn fold_name(name: &str) -> u64 {
-    name.bytes()
-        .fold(0, |acc, byte| mix_all(&[acc, u64::from(byte)]))
-}
-
-fn region_scope(organization: &Organization, regions: Option<&[String]>) -> RegionScope {
-    let Some(regions) = regions else {
-        let count = organization.regions.len() as u32;
-        let mask = if count == 32 {
-            u32::MAX
-        } else {
-            (1 << count) - 1
-        };
-        return RegionScope { mask, all: true };
-    };
-    let mask = regions
-        .iter()
-        .filter_map(|name| organization.region_index(name))
-        .fold(0, |mask, index| mask | (1 << index));
-    RegionScope { mask, all: false }
-}
-
-fn account_rows(organization: &Organization, aggregator: &Aggregator) -> Vec<GroupRow> {
-    (0..aggregator.account_count(organization.accounts.len()))
-        .map(|position| aggregator.account_at(position))
-        .filter_map(|account| organization.account_row(account, aggregator.regions.mask))
-        .collect()
-}
-
-fn account_rows_in_region(
-    organization: &Organization,
-    aggregator: &Aggregator,
-    region: u32,
-) -> Vec<GroupRow> {
-    if !aggregator.regions.contains(region) {
-        return Vec::new();
-    }
-    (0..aggregator.account_count(organization.accounts.len()))
-        .map(|position| aggregator.account_at(position))
-        .filter_map(|account| organization.account_row(account, 1 << region))
-        .collect()
-}
-
-fn region_rows(organization: &Organization, aggregator: &Aggregator) -> Vec<GroupRow> {
-    let accounts = aggregator.account_count(organization.accounts.len());
-    let mut rows = Vec::new();
-    for region in 0..organization.regions.len() as u32 {
-        if !aggregator.regions.contains(region) {
-            continue;
-        }
-        let mut row = GroupRow {
-            key: region,
-            compliant: 0,
-            noncompliant: 0,
-        };
-        let mut packs = 0;
-        for position in 0..accounts {
-            let cell = organization.cell_packs(aggregator.account_at(position), region);
-            packs += cell.len();
-            tally(cell, &mut row);
-        }
-        if packs > 0 {
-            rows.push(row);
-        }
-    }
-    rows
 }
 
 #[cfg(test)]
