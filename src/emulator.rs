@@ -101,10 +101,10 @@ impl Emulator {
             // An error means the server task already ended.
             let _ = stop.send(());
         }
-        if let Some(task) = self.task.take() {
-            if let Err(error) = task.await {
-                tracing::warn!(%error, "emulator task failed");
-            }
+        if let Some(task) = self.task.take()
+            && let Err(error) = task.await
+        {
+            tracing::warn!(%error, "emulator task failed");
         }
     }
 

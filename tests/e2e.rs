@@ -72,7 +72,9 @@ fn filter_applies_from_keyboard() {
     let mut session = Session::start(&["--demo"], 80, 24);
     session.wait_for("the first rows", |s| s.contains("more to load"));
     session.send("\t\teu-west-1\r");
-    session.wait_for("the region filter applied", |s| s.contains("Region eu-west-1"));
+    session.wait_for("the region filter applied", |s| {
+        s.contains("Region eu-west-1")
+    });
     session.send(END);
 
     let expected = Organization::demo()

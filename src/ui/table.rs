@@ -101,7 +101,8 @@ fn compliance_bar(group: &GroupSummary, theme: &Theme) -> Line<'static> {
         return Line::from(Span::styled(" n/a", theme.muted));
     };
 
-    let filled = ((percent / 100.0) * BAR_WIDTH as f64).round() as usize;
+    // Rounding down keeps one shaded cell for any noncompliant pack.
+    let filled = ((percent / 100.0) * BAR_WIDTH as f64).floor() as usize;
     Line::from(vec![
         Span::raw(format!("{:>3.0}% ", percent.floor())),
         Span::styled("█".repeat(filled), theme.compliant),
