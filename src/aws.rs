@@ -7,6 +7,6 @@ mod error;
 mod fetch;
 
 pub use attempts::RetryListener;
-pub use client::{Connection, Source, connect};
+pub use client::{Connection, Source, Timing, connect};
 pub use error::{ErrorKind, FetchError};
 pub use fetch::{fetch_page, fetch_page_reporting_retries};

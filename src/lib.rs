@@ -5,6 +5,7 @@ pub mod action;
 pub mod app;
 pub mod aws;
 pub mod cli;
+pub mod demo;
 pub mod emulator;
 pub mod event_loop;
 pub mod fetcher;

@@ -9,11 +9,12 @@ use color_eyre::eyre::{Result, WrapErr};
 
 use crate::app::App;
 use crate::aws::{self, Connection, Source};
-use crate::cli::{Cli, CliCommand};
+use crate::cli::{Cli, CliCommand, EmulatorArgs};
 use crate::emulator::{Emulator, FaultPlan, Organization};
 use crate::query::{Filters, Query};
+use crate::signals::Signals;
 use crate::ui::theme::Theme;
-use crate::{event_loop, logging, output, terminal};
+use crate::{demo, event_loop, logging, output, terminal};
 
 /// Credentials the demo signs with; the emulator checks that requests are signed,
 /// not by whom.
@@ -28,12 +29,21 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         logging::init(path)?;
     }
     if let Some(CliCommand::ServeDemo { listen }) = cli.command {
-        return serve_demo(listen).await;
+        return serve_demo(listen, &cli.emulator).await;
+    }
+    if cli.emulator.is_set() && !cli.demo {
+        return Ok(usage_error(
+            "--fault-plan, --latency-ms and --demo-accounts apply to the emulator: \
+             add --demo, or use `packscope serve-demo`",
+        ));
     }
 
     // The embedded emulator lives as long as this function, which outlives the client.
     let (connection, aggregator, _emulator) = match cli.demo {
-        true => demo_connection(&cli).await?,
+        true => match demo_connection(&cli).await? {
+            Ok(demo) => demo,
+            Err(message) => return Ok(usage_error(&message)),
+        },
         false => match real_connection(&cli) {
             Ok((connection, aggregator)) => (connection, aggregator, None),
             Err(message) => return Ok(usage_error(&message)),
@@ -84,13 +94,20 @@ fn real_connection(cli: &Cli) -> Result<(Connection, String), String> {
         region: cli.region.clone(),
         endpoint_url: cli.endpoint_url.clone(),
         static_credentials: None,
+        timing: Default::default(),
     };
     Ok((connection, aggregator))
 }
 
-/// Starts the emulator on a free loopback port and points the client at it.
-async fn demo_connection(cli: &Cli) -> Result<(Connection, String, Option<Emulator>)> {
-    let organization = Arc::new(Organization::demo());
+/// Starts the emulator on a free loopback port and points the client at it. The inner
+/// error is a usage error, such as an unreadable fault plan.
+async fn demo_connection(
+    cli: &Cli,
+) -> Result<Result<(Connection, String, Option<Emulator>), String>> {
+    let (organization, faults) = match emulator_settings(&cli.emulator) {
+        Ok(settings) => settings,
+        Err(message) => return Ok(Err(message)),
+    };
     let aggregator = match &cli.aggregator {
         Some(name) => name.clone(),
         None => organization
@@ -101,7 +118,7 @@ async fn demo_connection(cli: &Cli) -> Result<(Connection, String, Option<Emulat
     };
 
     let listen = SocketAddr::from((Ipv4Addr::LOCALHOST, 0));
-    let emulator = Emulator::start(organization, listen, FaultPlan::default())
+    let emulator = Emulator::start(organization, listen, faults)
         .await
         .wrap_err("failed to start the demo emulator on 127.0.0.1")?;
 
@@ -110,12 +127,22 @@ async fn demo_connection(cli: &Cli) -> Result<(Connection, String, Option<Emulat
         region: Some(DEMO_REGION.to_string()),
         endpoint_url: Some(emulator.endpoint_url()),
         static_credentials: Some((DEMO_CREDENTIALS.0.into(), DEMO_CREDENTIALS.1.into())),
+        timing: Default::default(),
     };
-    Ok((connection, aggregator, Some(emulator)))
+    Ok(Ok((connection, aggregator, Some(emulator))))
 }
 
-async fn serve_demo(listen: SocketAddr) -> Result<ExitCode> {
-    let emulator = Emulator::start(Arc::new(Organization::demo()), listen, FaultPlan::default())
+fn emulator_settings(args: &EmulatorArgs) -> Result<(Arc<Organization>, FaultPlan), String> {
+    Ok((demo::organization(args)?, demo::fault_plan(args)?))
+}
+
+async fn serve_demo(listen: SocketAddr, args: &EmulatorArgs) -> Result<ExitCode> {
+    let (organization, faults) = match emulator_settings(args) {
+        Ok(settings) => settings,
+        Err(message) => return Ok(usage_error(&message)),
+    };
+    let default_aggregator = organization.aggregator_names().into_iter().next();
+    let emulator = Emulator::start(organization, listen, faults)
         .await
         .wrap_err_with(|| format!("failed to listen on {listen}"))?;
     eprintln!(
@@ -125,16 +152,13 @@ async fn serve_demo(listen: SocketAddr) -> Result<ExitCode> {
     eprintln!(
         "try: aws configservice get-aggregate-conformance-pack-compliance-summary \
          --configuration-aggregator-name {} --endpoint-url {} --region {DEMO_REGION}",
-        Organization::demo()
-            .aggregator_names()
-            .first()
-            .map_or("", String::as_str),
+        default_aggregator.unwrap_or_default(),
         emulator.endpoint_url()
     );
 
-    tokio::signal::ctrl_c()
-        .await
-        .wrap_err("failed to wait for Ctrl-C")?;
+    let mut signals = Signals::new().wrap_err("failed to install signal handlers")?;
+    let signal = signals.recv().await;
+    tracing::info!(signal, "emulator stopping");
     emulator.shutdown().await;
     Ok(ExitCode::SUCCESS)
 }
