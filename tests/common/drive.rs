@@ -11,7 +11,11 @@ use packscope::query::Query;
 
 /// Runs effects, and the effects their results cause, until none is left. Returns the
 /// number of page requests made and the retry attempts the SDK reported.
-pub async fn run_effects(app: &mut App, source: &Source, effects: Vec<Effect>) -> (usize, Vec<u32>) {
+pub async fn run_effects(
+    app: &mut App,
+    source: &Source,
+    effects: Vec<Effect>,
+) -> (usize, Vec<u32>) {
     let mut queue = effects;
     let mut requests = 0;
     let retries = Arc::new(Mutex::new(Vec::new()));
