@@ -49,7 +49,9 @@ fn spec_strategy() -> impl Strategy<Value = OrgSpec> {
 
 async fn collect(spec: OrgSpec, page_size: u8, group_by: GroupBy, rules: Vec<FaultRule>) {
     let organization = Arc::new(Organization::generate(&spec));
-    let plan = rules.into_iter().fold(FaultPlan::default(), FaultPlan::rule);
+    let plan = rules
+        .into_iter()
+        .fold(FaultPlan::default(), FaultPlan::rule);
     let emulator = start_emulator(Arc::clone(&organization), plan).await;
     let source = connect(&emulator).await;
     let aggregator = organization.aggregator_names()[0].clone();
@@ -65,7 +67,11 @@ async fn collect(spec: OrgSpec, page_size: u8, group_by: GroupBy, rules: Vec<Fau
     }
 
     let expected = organization.summaries(group_by, None, None);
-    assert!(app.paging.is_ended(), "paging did not end; error: {:?}", app.error);
+    assert!(
+        app.paging.is_ended(),
+        "paging did not end; error: {:?}",
+        app.error
+    );
     assert_eq!(app.paging.rows(), &expected[..], "collected groups differ");
 }
 
