@@ -245,3 +245,55 @@ fn missing_credentials_names_the_fix() {
         "message should name the fix: {stderr}"
     );
 }
+
+#[test]
+fn expired_sso_session_names_login_command() {
+    let home = tempfile::tempdir().expect("temp home");
+    let aws = home.path().join(".aws");
+    std::fs::create_dir_all(aws.join("sso/cache")).expect("create ~/.aws/sso/cache");
+    std::fs::write(
+        aws.join("config"),
+        "[profile expired-sso]\nsso_session = corp\nsso_account_id = 123456789012\n\
+         sso_role_name = ReadOnly\nregion = us-east-1\n\n[sso-session corp]\n\
+         sso_start_url = https://example.awsapps.com/start\nsso_region = us-east-1\n",
+    )
+    .expect("write config");
+    // The SDK names the cached token after the SHA-1 of the session name, "corp".
+    std::fs::write(
+        aws.join("sso/cache/ee0bfd2552fbd840c02cc48b6e823320543c450f.json"),
+        r#"{"accessToken": "expired", "expiresAt": "2020-01-01T00:00:00Z", "region": "us-east-1", "startUrl": "https://example.awsapps.com/start"}"#,
+    )
+    .expect("write cached token");
+
+    let mut command = Command::new(env!("CARGO_BIN_EXE_packscope"));
+    command
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default());
+    // Every AWS endpoint, SSO's included, points at a closed loopback port, so nothing
+    // leaves the machine even if the SDK tried to refresh the session.
+    let output = command
+        .env("HOME", home.path())
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("AWS_ENDPOINT_URL", "http://127.0.0.1:9")
+        .args([
+            "--profile",
+            "expired-sso",
+            "--aggregator",
+            "org",
+            "--output",
+            "json",
+        ])
+        .output()
+        .expect("run packscope");
+
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "stderr: {stderr}");
+    assert!(
+        stderr.contains("SSO session of profile expired-sso has expired"),
+        "stderr: {stderr}"
+    );
+    assert!(
+        stderr.contains("aws sso login --profile expired-sso"),
+        "stderr: {stderr}"
+    );
+}
