@@ -94,11 +94,13 @@ fn filters_apply_to_output() {
 
 #[test]
 fn invalid_arguments_exit_2_naming_value() {
-    let cases: [(&[&str], &str); 4] = [
+    let cases: [(&[&str], &str); 6] = [
         (&["--demo", "--page-size", "101"], "101"),
         (&["--demo", "--page-size", "0"], "0"),
         (&["--demo", "--filter-account", "1234"], "1234"),
+        (&["--demo", "--filter-region", "eu-west"], "eu-west"),
         (&["--demo", "--aggregator", "bad name!"], "bad name!"),
+        (&["--demo", "--aggregator", ""], "invalid aggregator name ''"),
     ];
     for (args, value) in cases {
         let output = packscope(args);
