@@ -1,6 +1,8 @@
 //! Application state and the one place it changes: [`App::update`].
 
+pub mod drilldown;
 pub mod input;
+pub mod list_state;
 pub mod paging;
 pub mod selection;
 
@@ -9,8 +11,9 @@ use std::time::SystemTime;
 use crate::action::{Action, Command, Edit, Effect, FetchRequest, PageResult};
 use crate::aws::{ErrorKind, FetchError};
 use crate::keymap::Mode;
-use crate::query::{Filters, Query};
+use crate::query::{Filters, GroupSummary, Query};
 use crate::validate::{normalize_account_id, validate_region};
+use drilldown::DrillDown;
 use input::TextInput;
 use paging::{Cursor, EndReason, Paging};
 use selection::Selection;
@@ -64,6 +67,10 @@ pub struct App {
     /// Whether this query already restarted after InvalidNextTokenException.
     restarted_on_invalid_token: bool,
     pub should_quit: bool,
+    /// The packs of one group, shown in place of the summary while open.
+    pub drilldown: Option<DrillDown>,
+    /// Increases with every drill-down query; results of older ones are dropped.
+    drill_generation: u64,
 }
 
 impl App {
@@ -92,6 +99,8 @@ impl App {
             follow_bottom: false,
             restarted_on_invalid_token: false,
             should_quit: false,
+            drilldown: None,
+            drill_generation: 0,
         }
     }
 
@@ -110,6 +119,8 @@ impl App {
             Mode::Help
         } else if self.focused_input().is_some() {
             Mode::Editing
+        } else if self.drilldown.is_some() {
+            Mode::Packs
         } else {
             Mode::Browsing
         }
@@ -117,7 +128,16 @@ impl App {
 
     /// Whether something on screen animates, so the loop must send ticks.
     pub fn is_animating(&self) -> bool {
-        self.paging.is_in_flight()
+        let packs_in_flight = self
+            .drilldown
+            .as_ref()
+            .is_some_and(|drill| drill.list.paging.is_in_flight());
+        self.paging.is_in_flight() || packs_in_flight
+    }
+
+    /// The summary group under the selection, if any is loaded.
+    pub fn selected_group(&self) -> Option<&GroupSummary> {
+        self.paging.rows().get(self.selection.selected)
     }
 
     /// Rows of the list that fit on screen.
@@ -137,11 +157,21 @@ impl App {
                 attempt,
             } => self.note_retry(generation, attempt),
             Action::Tick => self.tick(),
+            Action::PacksLoaded(loaded) => self.receive_packs(loaded),
+            Action::PacksRetrying {
+                generation,
+                attempt,
+            } => self.note_packs_retry(generation, attempt),
         };
         effect.into_iter().collect()
     }
 
     fn run(&mut self, command: Command) -> Option<Effect> {
+        if self.drilldown.is_some()
+            && let Some(effect) = self.run_in_drilldown(command)
+        {
+            return effect;
+        }
         match command {
             Command::Quit => self.quit(),
             Command::ToggleHelp => self.toggle_help(),
@@ -158,6 +188,7 @@ impl App {
             Command::Cancel => self.cancel(),
             Command::ToggleGroupBy => self.toggle_group_by(),
             Command::Refresh => self.refresh(),
+            Command::CycleCompliance => None,
         }
     }
 
@@ -230,7 +261,7 @@ impl App {
         match self.focus {
             Pane::AccountFilter | Pane::RegionFilter => self.apply_filters(),
             Pane::GroupBy => self.toggle_group_by(),
-            Pane::List => None,
+            Pane::List => self.open_drilldown(),
         }
     }
 

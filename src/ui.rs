@@ -1,9 +1,11 @@
 //! Drawing. Every function here reads the state and draws; none changes it.
 
 mod filter;
+mod fit;
 mod group_by;
 mod help;
 pub mod layout;
+mod packs;
 mod status;
 mod table;
 pub mod theme;
@@ -26,7 +28,10 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
 
     filter::render(frame, layout.filter, app, theme);
     group_by::render(frame, layout.group_by, app, theme);
-    table::render(frame, layout.list, app, theme);
+    match &app.drilldown {
+        Some(drill) => packs::render(frame, layout.list, drill, app, theme),
+        None => table::render(frame, layout.list, app, theme),
+    }
     status::render(frame, layout.status, layout.message, app, theme);
 
     if app.show_help {

@@ -63,7 +63,7 @@ fn command(c: Command) -> Action {
 fn fetch(effects: &[Effect]) -> Option<&FetchRequest> {
     effects.iter().find_map(|e| match e {
         Effect::Fetch(request) => Some(request),
-        Effect::CancelFetch => None,
+        _ => None,
     })
 }
 

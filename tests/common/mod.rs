@@ -3,4 +3,5 @@
 #![allow(dead_code)]
 
 pub mod demo;
+pub mod drive;
 pub mod pty;
