@@ -9,6 +9,7 @@ mod packs;
 mod status;
 mod table;
 pub mod theme;
+mod totals;
 
 use ratatui::Frame;
 use ratatui::layout::Alignment;

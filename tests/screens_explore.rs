@@ -128,3 +128,39 @@ fn drilldown_loading_screen() {
         "no loading indicator:\n{screen}"
     );
 }
+
+#[test]
+fn totals_marked_partial_until_end() {
+    let mut app = app();
+    app.update(groups(3, Some("t1")));
+    let screen = draw(&app);
+    assert!(
+        screen.contains("6 compliant · 5 noncompliant packs in 3 groups · partial"),
+        "no partial totals:\n{screen}"
+    );
+
+    let mut app = self::app();
+    app.update(groups(3, None));
+    let screen = draw(&app);
+    assert!(
+        screen.contains("6 compliant · 5 noncompliant packs in 3 groups "),
+        "no totals:\n{screen}"
+    );
+    assert!(
+        !screen.contains("partial"),
+        "complete totals marked partial:\n{screen}"
+    );
+}
+
+#[test]
+fn pack_totals_by_compliance_type() {
+    let mut app = app();
+    app.update(groups(40, Some("t1")));
+    let generation = open_packs(&mut app);
+    app.update(packs(generation, Some("p1")));
+    let screen = draw(&app);
+    assert!(
+        screen.contains("9 packs: 3 compliant · 3 noncompliant · 3 insufficient data · partial"),
+        "no pack totals:\n{screen}"
+    );
+}

@@ -2,10 +2,12 @@
 //! and closed with Esc, which leaves the summary's selection and scroll as they were.
 
 use crate::action::{Command, Effect, Loaded, PacksRequest};
-use crate::query::{PackComplianceType, PackQuery, PackRow};
+use crate::aws::FetchError;
+use crate::query::{PackComplianceType, PackQuery, PackRow, RowPage};
 
 use super::App;
 use super::list_state::{ListState, NextPage};
+use super::totals::PackTotals;
 
 /// The open drill-down.
 #[derive(Debug, Clone)]
@@ -14,6 +16,8 @@ pub struct DrillDown {
     pub group: String,
     pub query: PackQuery,
     pub list: ListState<PackRow>,
+    /// Totals of the loaded packs.
+    pub totals: PackTotals,
 }
 
 impl App {
@@ -26,6 +30,7 @@ impl App {
             group,
             query,
             list: ListState::new(self.drill_generation),
+            totals: PackTotals::default(),
         });
         self.drill_next(|list, _| list.next_now())
     }
@@ -72,6 +77,9 @@ impl App {
     }
 
     fn restart_drilldown(&mut self) -> Option<Effect> {
+        if let Some(drill) = self.drilldown.as_mut() {
+            drill.totals = PackTotals::default();
+        }
         self.drill_generation += 1;
         let generation = self.drill_generation;
         self.drill_next(|list, _| list.restart(generation))
@@ -86,9 +94,26 @@ impl App {
         self.drill_generation += 1;
         let generation = self.drill_generation;
         match loaded.result {
-            Ok(page) => self.drill_next(|list, rows| list.accept(page, rows)),
-            Err(err) => self.drill_next(|list, _| list.fail(err, generation)),
+            Ok(page) => self.accept_packs(page),
+            Err(err) => self.fail_packs(err, generation),
         }
+    }
+
+    /// Records a failed pack request; a restart after a rejected token empties the list,
+    /// so the totals start over with it.
+    fn fail_packs(&mut self, err: FetchError, generation: u64) -> Option<Effect> {
+        let effect = self.drill_next(|list, _| list.fail(err, generation));
+        let drill = self.drilldown.as_mut()?;
+        if drill.list.rows().is_empty() {
+            drill.totals = PackTotals::default();
+        }
+        effect
+    }
+
+    fn accept_packs(&mut self, page: RowPage<PackRow>) -> Option<Effect> {
+        let drill = self.drilldown.as_mut()?;
+        drill.totals.add(&page.rows);
+        self.drill_next(|list, rows| list.accept(page, rows))
     }
 
     pub(super) fn note_packs_retry(&mut self, generation: u64, attempt: u32) -> Option<Effect> {

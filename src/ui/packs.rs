@@ -24,6 +24,7 @@ const FIXED_WIDTH: u16 = 1 + PLACE_WIDTH + COMPLIANCE_WIDTH + 4 + 4 + 5 + 6 + 2;
 pub fn render(frame: &mut Frame, area: Rect, drill: &DrillDown, app: &App, theme: &Theme) {
     let block = Block::bordered()
         .title(Span::styled(title(drill, app.query.group_by), theme.title))
+        .title_bottom(super::totals::packs_line(drill, theme))
         .border_style(theme.border_focused);
 
     let rows = drill.list.rows();

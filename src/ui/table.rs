@@ -23,6 +23,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let block = Block::bordered()
         .title(Span::styled(title, theme.title))
+        .title_bottom(super::totals::summary_line(app, theme))
         .border_style(theme.border_for(app.focus == Pane::List));
 
     let rows = app.paging.rows();
