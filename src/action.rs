@@ -26,6 +26,10 @@ pub enum Command {
     Refresh,
     /// In the drill-down: cycle the compliance filter.
     CycleCompliance,
+    /// Sort the summary by the next key: noncompliant, compliance ratio, name, none.
+    CycleSort,
+    /// Reverse the direction of the summary's sort.
+    ReverseSort,
 }
 
 /// An edit of the focused text input.

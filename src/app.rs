@@ -6,19 +6,22 @@ pub mod input;
 pub mod list_state;
 pub mod paging;
 pub mod selection;
+pub mod sort;
 mod summary_paging;
 pub mod totals;
+mod view;
 
 use std::time::SystemTime;
 
 use crate::action::{Action, Command, Effect};
 use crate::aws::FetchError;
 use crate::keymap::Mode;
-use crate::query::{GroupSummary, Query};
+use crate::query::Query;
 use drilldown::DrillDown;
 use input::TextInput;
 use paging::Paging;
 use selection::Selection;
+use sort::Sort;
 use totals::GroupTotals;
 
 /// The panes that take focus, in Tab order.
@@ -76,6 +79,11 @@ pub struct App {
     pub drilldown: Option<DrillDown>,
     /// Increases with every drill-down query; results of older ones are dropped.
     drill_generation: u64,
+    pub sort: Sort,
+    /// Indices into the loaded groups in sorted order; empty in loaded order.
+    order: Vec<usize>,
+    /// Set while the remaining pages load for a sort; Esc stops it.
+    pub loading_for_sort: bool,
 }
 
 impl App {
@@ -107,6 +115,9 @@ impl App {
             should_quit: false,
             drilldown: None,
             drill_generation: 0,
+            sort: Sort::default(),
+            order: Vec::new(),
+            loading_for_sort: false,
         }
     }
 
@@ -125,6 +136,8 @@ impl App {
             Mode::Help
         } else if self.focused_input().is_some() {
             Mode::Editing
+        } else if self.loading_for_sort {
+            Mode::Loading
         } else if self.drilldown.is_some() {
             Mode::Packs
         } else {
@@ -139,11 +152,6 @@ impl App {
             .as_ref()
             .is_some_and(|drill| drill.list.paging.is_in_flight());
         self.paging.is_in_flight() || packs_in_flight
-    }
-
-    /// The summary group under the selection, if any is loaded.
-    pub fn selected_group(&self) -> Option<&GroupSummary> {
-        self.paging.rows().get(self.selection.selected)
     }
 
     /// Rows of the list that fit on screen.
@@ -173,6 +181,9 @@ impl App {
     }
 
     fn run(&mut self, command: Command) -> Option<Effect> {
+        if self.loading_for_sort {
+            return self.run_while_loading(command);
+        }
         if self.drilldown.is_some()
             && let Some(effect) = self.run_in_drilldown(command)
         {
@@ -195,6 +206,17 @@ impl App {
             Command::ToggleGroupBy => self.toggle_group_by(),
             Command::Refresh => self.refresh(),
             Command::CycleCompliance => None,
+            Command::CycleSort => self.cycle_sort(),
+            Command::ReverseSort => self.reverse_sort(),
+        }
+    }
+
+    /// While pages load for a sort, only Esc (stop) and quitting act.
+    fn run_while_loading(&mut self, command: Command) -> Option<Effect> {
+        match command {
+            Command::Cancel => self.stop_loading_for_sort(),
+            Command::Quit => self.quit(),
+            _ => None,
         }
     }
 

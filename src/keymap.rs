@@ -14,6 +14,8 @@ pub enum Mode {
     Editing,
     /// The drill-down is open: movement and the pack list's own keys work.
     Packs,
+    /// Pages load for a sort: only Esc and Ctrl-C act.
+    Loading,
     /// The help overlay is open.
     Help,
 }
@@ -186,6 +188,18 @@ pub const BINDINGS: &[Binding] = &[
         Command::CycleCompliance,
         "pack list: cycle the compliance filter",
     ),
+    bind(
+        Scope::Summary,
+        &[chr('s')],
+        Command::CycleSort,
+        "sort by noncompliant, compliance, name, or as loaded",
+    ),
+    bind(
+        Scope::Summary,
+        &[chr('S')],
+        Command::ReverseSort,
+        "reverse the sort",
+    ),
 ];
 
 /// Resolves a key event to an action in the given mode, or `None` when it means nothing
@@ -203,7 +217,7 @@ pub fn resolve(event: KeyEvent, mode: Mode) -> Option<Action> {
 
     match mode {
         Mode::Editing => edit_for(key).map(Action::Edit),
-        Mode::Browsing | Mode::Packs | Mode::Help => None,
+        Mode::Browsing | Mode::Packs | Mode::Loading | Mode::Help => None,
     }
 }
 
@@ -366,7 +380,13 @@ mod tests {
     }
 
     /// Every mode, for checks that must hold in each.
-    const ALL_MODES: [Mode; 4] = [Mode::Browsing, Mode::Editing, Mode::Packs, Mode::Help];
+    const ALL_MODES: [Mode; 5] = [
+        Mode::Browsing,
+        Mode::Editing,
+        Mode::Packs,
+        Mode::Loading,
+        Mode::Help,
+    ];
 
     #[test]
     fn no_key_is_bound_twice_in_any_mode() {
@@ -396,6 +416,35 @@ mod tests {
         for (code, expected) in cases {
             let got = command(press(code, KeyModifiers::NONE), Mode::Packs);
             assert_eq!(got, Some(expected), "{code:?} in the pack list");
+        }
+    }
+
+    #[test]
+    fn sort_keys_in_summary() {
+        let got = command(
+            press(KeyCode::Char('s'), KeyModifiers::NONE),
+            Mode::Browsing,
+        );
+        assert_eq!(got, Some(Command::CycleSort));
+        let got = command(
+            press(KeyCode::Char('S'), KeyModifiers::SHIFT),
+            Mode::Browsing,
+        );
+        assert_eq!(got, Some(Command::ReverseSort));
+    }
+
+    #[test]
+    fn loading_takes_only_esc_and_ctrl_c() {
+        let esc = command(press(KeyCode::Esc, KeyModifiers::NONE), Mode::Loading);
+        assert_eq!(esc, Some(Command::Cancel));
+        let ctrl_c = command(
+            press(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            Mode::Loading,
+        );
+        assert_eq!(ctrl_c, Some(Command::Quit));
+        for c in ['j', 's', 'q', '/'] {
+            let got = command(press(KeyCode::Char(c), KeyModifiers::NONE), Mode::Loading);
+            assert_eq!(got, None, "{c} acted while loading for a sort");
         }
     }
 

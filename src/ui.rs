@@ -6,6 +6,7 @@ mod group_by;
 mod help;
 pub mod layout;
 mod packs;
+mod progress;
 mod status;
 mod table;
 pub mod theme;
@@ -34,6 +35,10 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         None => table::render(frame, layout.list, app, theme),
     }
     status::render(frame, layout.status, layout.message, app, theme);
+
+    if app.loading_for_sort {
+        progress::render(frame, layout.list, app, theme);
+    }
 
     if app.show_help {
         help::render(frame, area, theme);

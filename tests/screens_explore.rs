@@ -164,3 +164,34 @@ fn pack_totals_by_compliance_type() {
         "no pack totals:\n{screen}"
     );
 }
+
+#[test]
+fn sort_progress_screen() {
+    let mut app = app();
+    app.update(groups(40, Some("t1")));
+    app.update(Action::Command(Command::CycleSort));
+    let screen = draw(&app);
+    assert!(
+        screen.contains("Sorting by noncompliant ↓: loading every page"),
+        "no progress box:\n{screen}"
+    );
+    assert!(
+        screen.contains("1 page, 40 groups loaded"),
+        "progress lacks pages and groups:\n{screen}"
+    );
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn sorted_title_marks_partial() {
+    let mut app = app();
+    app.update(groups(40, Some("t1")));
+    app.update(Action::Command(Command::CycleSort));
+    app.update(Action::Command(Command::Cancel));
+    let screen = draw(&app);
+    assert!(
+        screen.contains("by account · noncompliant ↓ (s) · partial"),
+        "title lacks the partial sort:\n{screen}"
+    );
+    insta::assert_snapshot!(screen);
+}

@@ -31,6 +31,8 @@ impl App {
         self.follow_bottom = false;
         self.restarted_on_invalid_token = false;
         self.retry_attempt = None;
+        self.order.clear();
+        self.loading_for_sort = self.sort.is_active();
         self.maybe_fetch().or(Some(Effect::CancelFetch))
     }
 
@@ -59,7 +61,11 @@ impl App {
         received_at: SystemTime,
     ) -> Option<Effect> {
         self.totals.add(&page.groups);
+        let selected = self.selected_group().map(|group| group.name.clone());
         let outcome = self.paging.accept(page);
+        if !self.finish_loading_for_sort() {
+            self.resort_keeping_selection(selected);
+        }
         self.last_fetch = Some(received_at);
         self.error = None;
         self.notice = end_notice(self.paging.cursor());
@@ -86,6 +92,7 @@ impl App {
         }
 
         self.error = Some(err);
+        self.finish_loading_for_sort();
         None
     }
 
@@ -94,7 +101,7 @@ impl App {
     pub(super) fn maybe_fetch(&mut self) -> Option<Effect> {
         let last_row = self.paging.rows().len().saturating_sub(1);
         let near_end = self.selection.selected + self.viewport_rows() >= last_row;
-        if !near_end && !self.follow_bottom {
+        if !near_end && !self.follow_bottom && !self.loading_for_sort {
             return None;
         }
         self.request_next()

@@ -143,9 +143,11 @@ fn message_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
 /// Hints for the most used keys of the view on screen, with the key names taken from
 /// the key table.
 fn key_hints(app: &App, theme: &Theme) -> Line<'static> {
-    let (mode, hints) = match app.drilldown {
-        Some(_) => (Mode::Packs, PACK_HINTS),
-        None => (Mode::Browsing, SUMMARY_HINTS),
+    let mode = app.mode();
+    let hints = match mode {
+        Mode::Packs => PACK_HINTS,
+        Mode::Loading => LOADING_HINTS,
+        _ => SUMMARY_HINTS,
     };
     let mut spans = Vec::new();
     for &(command, label) in hints {
@@ -171,6 +173,11 @@ const PACK_HINTS: &[(Command, &str)] = &[
     (Command::CycleCompliance, "compliance"),
     (Command::Cancel, "back"),
     (Command::Refresh, "refresh"),
+    (Command::Quit, "quit"),
+];
+
+const LOADING_HINTS: &[(Command, &str)] = &[
+    (Command::Cancel, "stop and sort what is loaded"),
     (Command::Quit, "quit"),
 ];
 
