@@ -4,7 +4,7 @@
 use std::time::SystemTime;
 
 use crate::aws::FetchError;
-use crate::query::{Page, Query};
+use crate::query::{PackQuery, PackRow, Page, Query, RowPage};
 
 /// A user intent bound to a key; the keymap and the help screen share this list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +24,12 @@ pub enum Command {
     Cancel,
     ToggleGroupBy,
     Refresh,
+    /// In the drill-down: cycle the compliance filter.
+    CycleCompliance,
+    /// Sort the summary by the next key: noncompliant, compliance ratio, name, none.
+    CycleSort,
+    /// Reverse the direction of the summary's sort.
+    ReverseSort,
 }
 
 /// An edit of the focused text input.
@@ -56,6 +62,12 @@ pub enum Action {
         attempt: u32,
     },
     Tick,
+    PacksLoaded(Loaded<PackRow>),
+    /// The SDK is retrying the drill-down request in flight.
+    PacksRetrying {
+        generation: u64,
+        attempt: u32,
+    },
 }
 
 /// The outcome of one page request, tagged with the query generation that asked for it.
@@ -64,6 +76,22 @@ pub struct PageResult {
     pub generation: u64,
     pub result: Result<Page, FetchError>,
     pub received_at: SystemTime,
+}
+
+/// The outcome of one page request of a list other than the summary, tagged with the
+/// generation of that list.
+#[derive(Debug)]
+pub struct Loaded<T> {
+    pub generation: u64,
+    pub result: Result<RowPage<T>, FetchError>,
+}
+
+/// One drill-down page request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PacksRequest {
+    pub generation: u64,
+    pub query: PackQuery,
+    pub next_token: Option<String>,
 }
 
 /// One page request for the event loop to run in the background.
@@ -81,4 +109,8 @@ pub enum Effect {
     Fetch(FetchRequest),
     /// Abort the request in flight, if any.
     CancelFetch,
+    /// Start a drill-down page request, aborting any older drill-down request.
+    FetchPacks(PacksRequest),
+    /// Abort the drill-down request in flight, if any.
+    CancelPacks,
 }

@@ -5,8 +5,11 @@ mod attempts;
 mod client;
 mod error;
 mod fetch;
+mod packs;
+mod permission;
 
 pub use attempts::RetryListener;
 pub use client::{Connection, Source, Timing, connect};
 pub use error::{ErrorKind, FetchError};
 pub use fetch::{fetch_page, fetch_page_reporting_retries};
+pub use packs::fetch_packs_page;

@@ -1,20 +1,28 @@
 //! Runs page requests as background tasks and posts their results to the event loop.
 
+use std::collections::HashMap;
+use std::future::Future;
+use std::sync::Arc;
 use std::time::SystemTime;
 
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::JoinHandle;
 
-use std::sync::Arc;
-
-use crate::action::{Action, Effect, FetchRequest, PageResult};
+use crate::action::{Action, Effect, FetchRequest, Loaded, PacksRequest, PageResult};
 use crate::aws::{self, Source};
 
-/// Owns the one request in flight; starting another aborts it.
+/// A list whose requests run one at a time; a new request in a lane aborts the old.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Lane {
+    Summary,
+    Packs,
+}
+
+/// Owns the request in flight of each lane.
 pub struct Fetcher {
     source: Source,
     results: UnboundedSender<Action>,
-    task: Option<JoinHandle<()>>,
+    tasks: HashMap<Lane, JoinHandle<()>>,
 }
 
 impl Fetcher {
@@ -22,7 +30,7 @@ impl Fetcher {
         Self {
             source,
             results,
-            task: None,
+            tasks: HashMap::new(),
         }
     }
 
@@ -34,25 +42,30 @@ impl Fetcher {
 
     fn run(&mut self, effect: Effect) {
         match effect {
-            Effect::Fetch(request) => self.start(request),
-            Effect::CancelFetch => self.cancel(),
+            Effect::Fetch(request) => self.fetch_summary(request),
+            Effect::CancelFetch => self.cancel(Lane::Summary),
+            Effect::FetchPacks(request) => self.fetch_packs(request),
+            Effect::CancelPacks => self.cancel(Lane::Packs),
         }
     }
 
-    /// Aborts the task in flight. The app allows one request per query, so any task
-    /// still running here belongs to a replaced query.
-    fn cancel(&mut self) {
-        if let Some(task) = self.task.take() {
+    /// Aborts the task in flight in `lane`. The app allows one request per query, so
+    /// any task still running there belongs to a replaced query.
+    fn cancel(&mut self, lane: Lane) {
+        if let Some(task) = self.tasks.remove(&lane) {
             task.abort();
         }
     }
 
-    fn start(&mut self, request: FetchRequest) {
-        self.cancel();
+    fn spawn(&mut self, lane: Lane, task: impl Future<Output = ()> + Send + 'static) {
+        self.cancel(lane);
+        self.tasks.insert(lane, tokio::spawn(task));
+    }
 
+    fn fetch_summary(&mut self, request: FetchRequest) {
         let source = self.source.clone();
         let results = self.results.clone();
-        self.task = Some(tokio::spawn(async move {
+        self.spawn(Lane::Summary, async move {
             let FetchRequest {
                 generation,
                 query,
@@ -75,6 +88,28 @@ impl Fetcher {
                 result,
                 received_at: SystemTime::now(),
             }));
-        }));
+        });
+    }
+
+    fn fetch_packs(&mut self, request: PacksRequest) {
+        let source = self.source.clone();
+        let results = self.results.clone();
+        self.spawn(Lane::Packs, async move {
+            let PacksRequest {
+                generation,
+                query,
+                next_token,
+            } = request;
+
+            let retries = results.clone();
+            let on_retry: aws::RetryListener = Arc::new(move |attempt| {
+                let _ = retries.send(Action::PacksRetrying {
+                    generation,
+                    attempt,
+                });
+            });
+            let result = aws::fetch_packs_page(&source, &query, next_token, Some(on_retry)).await;
+            let _ = results.send(Action::PacksLoaded(Loaded { generation, result }));
+        });
     }
 }

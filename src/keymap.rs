@@ -12,6 +12,10 @@ pub enum Mode {
     Browsing,
     /// A filter input has focus: printable keys are typed, never shortcuts.
     Editing,
+    /// The drill-down is open: movement and the pack list's own keys work.
+    Packs,
+    /// Pages load for a sort: only Esc and Ctrl-C act.
+    Loading,
     /// The help overlay is open.
     Help,
 }
@@ -21,8 +25,12 @@ pub enum Mode {
 pub enum Scope {
     /// In every mode, inputs included.
     Everywhere,
-    /// While browsing only.
+    /// While browsing the summary or the drill-down.
     Browsing,
+    /// While browsing the summary only.
+    Summary,
+    /// In the drill-down only.
+    Packs,
     /// While the help overlay is open.
     Help,
 }
@@ -114,13 +122,13 @@ pub const BINDINGS: &[Binding] = &[
         "go to the last group, loading every page",
     ),
     bind(
-        Scope::Browsing,
+        Scope::Summary,
         &[chr('/')],
         Command::EditFilter,
         "edit the account ID and region filters",
     ),
     bind(
-        Scope::Browsing,
+        Scope::Summary,
         &[chr('t')],
         Command::ToggleGroupBy,
         "group by account or by region",
@@ -147,13 +155,13 @@ pub const BINDINGS: &[Binding] = &[
         Scope::Everywhere,
         &[plain(KeyCode::Enter)],
         Command::Apply,
-        "apply the filters, or toggle the grouping",
+        "apply the filters, toggle the grouping, or open the group's packs",
     ),
     bind(
         Scope::Everywhere,
         &[plain(KeyCode::Esc)],
         Command::Cancel,
-        "leave the input and drop the unapplied edit",
+        "leave the input and drop the edit, or close the pack list",
     ),
     bind(
         Scope::Browsing,
@@ -174,6 +182,24 @@ pub const BINDINGS: &[Binding] = &[
         Command::Quit,
         "quit, from anywhere",
     ),
+    bind(
+        Scope::Packs,
+        &[chr('c')],
+        Command::CycleCompliance,
+        "pack list: cycle the compliance filter",
+    ),
+    bind(
+        Scope::Summary,
+        &[chr('s')],
+        Command::CycleSort,
+        "sort by noncompliant, compliance, name, or as loaded",
+    ),
+    bind(
+        Scope::Summary,
+        &[chr('S')],
+        Command::ReverseSort,
+        "reverse the sort",
+    ),
 ];
 
 /// Resolves a key event to an action in the given mode, or `None` when it means nothing
@@ -191,7 +217,7 @@ pub fn resolve(event: KeyEvent, mode: Mode) -> Option<Action> {
 
     match mode {
         Mode::Editing => edit_for(key).map(Action::Edit),
-        Mode::Browsing | Mode::Help => None,
+        Mode::Browsing | Mode::Packs | Mode::Loading | Mode::Help => None,
     }
 }
 
@@ -203,12 +229,15 @@ fn lookup(key: Key, mode: Mode) -> Option<Command> {
         .map(|binding| binding.command)
 }
 
-fn applies(scope: Scope, mode: Mode) -> bool {
+/// Whether bindings of `scope` act in `mode`.
+pub fn applies(scope: Scope, mode: Mode) -> bool {
     match (scope, mode) {
         (Scope::Help, Mode::Help) => true,
         (Scope::Help, _) | (_, Mode::Help) => false,
         (Scope::Everywhere, _) => true,
-        (Scope::Browsing, mode) => mode == Mode::Browsing,
+        (Scope::Browsing, mode) => matches!(mode, Mode::Browsing | Mode::Packs),
+        (Scope::Summary, mode) => mode == Mode::Browsing,
+        (Scope::Packs, mode) => mode == Mode::Packs,
     }
 }
 
@@ -348,6 +377,84 @@ mod tests {
             command(press(KeyCode::Esc, KeyModifiers::NONE), Mode::Help),
             Some(Command::ToggleHelp)
         );
+    }
+
+    /// Every mode, for checks that must hold in each.
+    const ALL_MODES: [Mode; 5] = [
+        Mode::Browsing,
+        Mode::Editing,
+        Mode::Packs,
+        Mode::Loading,
+        Mode::Help,
+    ];
+
+    #[test]
+    fn no_key_is_bound_twice_in_any_mode() {
+        for mode in ALL_MODES {
+            let keys: Vec<Key> = BINDINGS
+                .iter()
+                .filter(|b| applies(b.scope, mode))
+                .flat_map(|b| b.keys.iter().copied())
+                .collect();
+            for (i, key) in keys.iter().enumerate() {
+                assert!(
+                    !keys[i + 1..].contains(key),
+                    "{key:?} bound twice in {mode:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn pack_list_keys() {
+        let cases = [
+            (KeyCode::Char('c'), Command::CycleCompliance),
+            (KeyCode::Esc, Command::Cancel),
+            (KeyCode::Char('j'), Command::Down),
+            (KeyCode::Char('r'), Command::Refresh),
+        ];
+        for (code, expected) in cases {
+            let got = command(press(code, KeyModifiers::NONE), Mode::Packs);
+            assert_eq!(got, Some(expected), "{code:?} in the pack list");
+        }
+    }
+
+    #[test]
+    fn sort_keys_in_summary() {
+        let got = command(
+            press(KeyCode::Char('s'), KeyModifiers::NONE),
+            Mode::Browsing,
+        );
+        assert_eq!(got, Some(Command::CycleSort));
+        let got = command(
+            press(KeyCode::Char('S'), KeyModifiers::SHIFT),
+            Mode::Browsing,
+        );
+        assert_eq!(got, Some(Command::ReverseSort));
+    }
+
+    #[test]
+    fn loading_takes_only_esc_and_ctrl_c() {
+        let esc = command(press(KeyCode::Esc, KeyModifiers::NONE), Mode::Loading);
+        assert_eq!(esc, Some(Command::Cancel));
+        let ctrl_c = command(
+            press(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            Mode::Loading,
+        );
+        assert_eq!(ctrl_c, Some(Command::Quit));
+        for c in ['j', 's', 'q', '/'] {
+            let got = command(press(KeyCode::Char(c), KeyModifiers::NONE), Mode::Loading);
+            assert_eq!(got, None, "{c} acted while loading for a sort");
+        }
+    }
+
+    #[test]
+    fn compliance_key_is_off_in_summary() {
+        let got = command(
+            press(KeyCode::Char('c'), KeyModifiers::NONE),
+            Mode::Browsing,
+        );
+        assert_eq!(got, None, "c acted in the summary");
     }
 
     #[test]

@@ -1,6 +1,10 @@
 //! The query behind one summary list: aggregator, grouping, filters and page size.
 
+pub mod packs;
+
 use std::fmt;
+
+pub use packs::{PackComplianceType, PackQuery, PackRow};
 
 /// The maximum `Limit` that `GetAggregateConformancePackComplianceSummary` accepts.
 pub const MAX_PAGE_SIZE: u8 = 100;
@@ -90,5 +94,12 @@ impl GroupSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Page {
     pub groups: Vec<GroupSummary>,
+    pub next_token: Option<String>,
+}
+
+/// One page of rows from any list operation, and the token for the next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowPage<T> {
+    pub rows: Vec<T>,
     pub next_token: Option<String>,
 }

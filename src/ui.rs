@@ -1,12 +1,16 @@
 //! Drawing. Every function here reads the state and draws; none changes it.
 
 mod filter;
+mod fit;
 mod group_by;
 mod help;
 pub mod layout;
+mod packs;
+mod progress;
 mod status;
 mod table;
 pub mod theme;
+mod totals;
 
 use ratatui::Frame;
 use ratatui::layout::Alignment;
@@ -26,8 +30,15 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
 
     filter::render(frame, layout.filter, app, theme);
     group_by::render(frame, layout.group_by, app, theme);
-    table::render(frame, layout.list, app, theme);
+    match &app.drilldown {
+        Some(drill) => packs::render(frame, layout.list, drill, app, theme),
+        None => table::render(frame, layout.list, app, theme),
+    }
     status::render(frame, layout.status, layout.message, app, theme);
+
+    if app.loading_for_sort {
+        progress::render(frame, layout.list, app, theme);
+    }
 
     if app.show_help {
         help::render(frame, area, theme);

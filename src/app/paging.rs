@@ -1,5 +1,5 @@
-//! The paging cursor of one query: loaded groups, the next token, and the rule for
-//! when the list has ended.
+//! The paging cursor of one query: loaded rows, the next token, and the rule for
+//! when the list has ended. The summary, the drill-down and the other lists share it.
 
 use crate::query::{GroupSummary, Page};
 
@@ -37,10 +37,10 @@ pub struct PageOutcome {
     pub follow_now: bool,
 }
 
-/// Loaded groups and paging cursor for one query.
+/// Loaded rows and paging cursor for one query.
 #[derive(Debug, Clone)]
-pub struct Paging {
-    rows: Vec<GroupSummary>,
+pub struct Paging<T = GroupSummary> {
+    rows: Vec<T>,
     cursor: Cursor,
     /// The token of the request in flight (`Some(None)` for the first page).
     in_flight: Option<Option<String>>,
@@ -48,7 +48,7 @@ pub struct Paging {
     empty_streak: u32,
 }
 
-impl Default for Paging {
+impl<T> Default for Paging<T> {
     fn default() -> Self {
         Self {
             rows: Vec::new(),
@@ -60,8 +60,15 @@ impl Default for Paging {
     }
 }
 
-impl Paging {
-    pub fn rows(&self) -> &[GroupSummary] {
+impl Paging<GroupSummary> {
+    /// Adds a received summary page; see [`Paging::accept_rows`].
+    pub fn accept(&mut self, page: Page) -> PageOutcome {
+        self.accept_rows(page.groups, page.next_token)
+    }
+}
+
+impl<T> Paging<T> {
+    pub fn rows(&self) -> &[T] {
         &self.rows
     }
 
@@ -103,15 +110,15 @@ impl Paging {
         Some(token)
     }
 
-    /// Adds a received page and moves the cursor. Stopping is decided by the token
-    /// alone, never by an empty page.
-    pub fn accept(&mut self, page: Page) -> PageOutcome {
+    /// Adds a received page of rows and moves the cursor. Stopping is decided by the
+    /// token alone, never by an empty page.
+    pub fn accept_rows(&mut self, rows: Vec<T>, next_token: Option<String>) -> PageOutcome {
         let sent = self.in_flight.take().flatten();
-        let added = page.groups.len();
-        self.rows.extend(page.groups);
+        let added = rows.len();
+        self.rows.extend(rows);
         self.pages_loaded += 1;
 
-        self.cursor = match page.next_token {
+        self.cursor = match next_token {
             None => Cursor::End(EndReason::Complete),
             Some(token) if token.is_empty() => Cursor::End(EndReason::Complete),
             Some(token) if sent.as_deref() == Some(token.as_str()) => {
@@ -171,7 +178,7 @@ mod tests {
 
     #[test]
     fn one_request_in_flight() {
-        let mut paging = Paging::default();
+        let mut paging: Paging = Paging::default();
         assert_eq!(
             paging.start_request(),
             Some(None),

@@ -3,7 +3,9 @@
 use std::time::{Duration, SystemTime};
 
 use super::*;
-use crate::action::PageResult;
+use crate::action::{Edit, FetchRequest, PageResult};
+use crate::aws::ErrorKind;
+use crate::query::Filters;
 use crate::query::{GroupBy, GroupSummary, Page};
 
 const WIDTH: u16 = 80;
@@ -63,7 +65,7 @@ fn command(c: Command) -> Action {
 fn fetch(effects: &[Effect]) -> Option<&FetchRequest> {
     effects.iter().find_map(|e| match e {
         Effect::Fetch(request) => Some(request),
-        Effect::CancelFetch => None,
+        _ => None,
     })
 }
 

@@ -11,9 +11,52 @@ use unicode_width::UnicodeWidthStr;
 use super::theme::Theme;
 use crate::action::Command;
 use crate::app::App;
-use crate::keymap::{BINDINGS, Scope, key_label};
+use crate::aws::FetchError;
+use crate::keymap::{BINDINGS, Mode, applies, key_label};
 
 const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
+
+/// What the status bar shows about the list on screen: the summary or the drill-down.
+struct ListFacts<'a> {
+    rows: usize,
+    /// The row noun, singular and plural.
+    noun: (&'static str, &'static str),
+    ended: bool,
+    in_flight: bool,
+    pages_loaded: u32,
+    empty_streak: u32,
+    retry_attempt: Option<u32>,
+    error: Option<&'a FetchError>,
+    notice: Option<&'a str>,
+}
+
+fn facts(app: &App) -> ListFacts<'_> {
+    if let Some(drill) = &app.drilldown {
+        let list = &drill.list;
+        return ListFacts {
+            rows: list.rows().len(),
+            noun: ("pack", "packs"),
+            ended: list.paging.is_ended(),
+            in_flight: list.paging.is_in_flight(),
+            pages_loaded: list.paging.pages_loaded(),
+            empty_streak: list.paging.empty_streak(),
+            retry_attempt: list.retry_attempt,
+            error: list.error.as_ref(),
+            notice: list.notice.as_deref(),
+        };
+    }
+    ListFacts {
+        rows: app.paging.rows().len(),
+        noun: ("group", "groups"),
+        ended: app.paging.is_ended(),
+        in_flight: app.paging.is_in_flight(),
+        pages_loaded: app.paging.pages_loaded(),
+        empty_streak: app.paging.empty_streak(),
+        retry_attempt: app.retry_attempt,
+        error: app.error.as_ref(),
+        notice: app.notice.as_deref(),
+    }
+}
 
 pub fn render(frame: &mut Frame, status: Rect, message: Rect, app: &App, theme: &Theme) {
     let bar = Paragraph::new(status_text(app, status.width)).style(theme.status);
@@ -28,10 +71,10 @@ fn status_text(app: &App, width: u16) -> String {
         (3, format!(" {}", app.query.aggregator)),
         (1, app.region.clone()),
         (0, app.profile.clone()),
-        (9, groups_text(app)),
+        (9, groups_text(&facts(app))),
     ];
-    if app.paging.is_in_flight() {
-        parts.push((9, loading_text(app)));
+    if facts(app).in_flight {
+        parts.push((9, loading_text(&facts(app), app.spinner_frame)));
     }
     if let Some(time) = app.last_fetch {
         parts.push((2, format!("updated {}", utc_clock(time))));
@@ -56,10 +99,10 @@ fn status_text(app: &App, width: u16) -> String {
     }
 }
 
-fn groups_text(app: &App) -> String {
-    let count = app.paging.rows().len();
-    let noun = if count == 1 { "group" } else { "groups" };
-    let more = if app.paging.is_ended() {
+fn groups_text(list: &ListFacts) -> String {
+    let count = list.rows;
+    let noun = if count == 1 { list.noun.0 } else { list.noun.1 };
+    let more = if list.ended {
         "all loaded"
     } else {
         "more to load"
@@ -67,13 +110,13 @@ fn groups_text(app: &App) -> String {
     format!("{count} {noun}, {more}")
 }
 
-fn loading_text(app: &App) -> String {
-    let spinner = SPINNER[app.spinner_frame % SPINNER.len()];
-    let page = app.paging.pages_loaded() + 1;
-    if let Some(attempt) = app.retry_attempt {
+fn loading_text(list: &ListFacts, spinner_frame: usize) -> String {
+    let spinner = SPINNER[spinner_frame % SPINNER.len()];
+    let page = list.pages_loaded + 1;
+    if let Some(attempt) = list.retry_attempt {
         return format!("{spinner} page {page}: retrying, attempt {attempt}");
     }
-    match app.paging.empty_streak() {
+    match list.empty_streak {
         0 => format!("{spinner} loading page {page}"),
         empty => format!("{spinner} loading page {page}, {empty} empty skipped"),
     }
@@ -83,31 +126,32 @@ fn message_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
     if let Some(message) = &app.input_error {
         return Line::from(Span::styled(format!(" {message}"), theme.error));
     }
-    if let Some(err) = &app.error {
+    let list = facts(app);
+    if let Some(err) = list.error {
         return Line::from(vec![
             Span::styled(" r", theme.key),
             Span::raw(" retry │ "),
             Span::styled(format!("Error: {err}"), theme.error),
         ]);
     }
-    if let Some(notice) = &app.notice {
+    if let Some(notice) = list.notice {
         return Line::from(Span::styled(format!(" Warning: {notice}"), theme.warning));
     }
-    key_hints(theme)
+    key_hints(app, theme)
 }
 
-/// Hints for the most used keys, with the key names taken from the key table.
-fn key_hints(theme: &Theme) -> Line<'static> {
-    let hints = [
-        (Command::ToggleHelp, "help"),
-        (Command::EditFilter, "filter"),
-        (Command::ToggleGroupBy, "group by"),
-        (Command::Refresh, "refresh"),
-        (Command::Quit, "quit"),
-    ];
+/// Hints for the most used keys of the view on screen, with the key names taken from
+/// the key table.
+fn key_hints(app: &App, theme: &Theme) -> Line<'static> {
+    let mode = app.mode();
+    let hints = match mode {
+        Mode::Packs => PACK_HINTS,
+        Mode::Loading => LOADING_HINTS,
+        _ => SUMMARY_HINTS,
+    };
     let mut spans = Vec::new();
-    for (command, label) in hints {
-        let Some(key) = first_key(command) else {
+    for &(command, label) in hints {
+        let Some(key) = first_key(command, mode) else {
             continue;
         };
         spans.push(Span::styled(format!(" {key}"), theme.key));
@@ -116,10 +160,31 @@ fn key_hints(theme: &Theme) -> Line<'static> {
     Line::from(spans)
 }
 
-fn first_key(command: Command) -> Option<String> {
+const SUMMARY_HINTS: &[(Command, &str)] = &[
+    (Command::ToggleHelp, "help"),
+    (Command::EditFilter, "filter"),
+    (Command::ToggleGroupBy, "group by"),
+    (Command::Refresh, "refresh"),
+    (Command::Quit, "quit"),
+];
+
+const PACK_HINTS: &[(Command, &str)] = &[
+    (Command::ToggleHelp, "help"),
+    (Command::CycleCompliance, "compliance"),
+    (Command::Cancel, "back"),
+    (Command::Refresh, "refresh"),
+    (Command::Quit, "quit"),
+];
+
+const LOADING_HINTS: &[(Command, &str)] = &[
+    (Command::Cancel, "stop and sort what is loaded"),
+    (Command::Quit, "quit"),
+];
+
+fn first_key(command: Command, mode: Mode) -> Option<String> {
     BINDINGS
         .iter()
-        .find(|binding| binding.command == command && binding.scope == Scope::Browsing)
+        .find(|binding| binding.command == command && applies(binding.scope, mode))
         .and_then(|binding| binding.keys.first())
         .map(key_label)
 }

@@ -17,24 +17,23 @@ const BAR_WIDTH: usize = 10;
 const GROUP_WIDTH: u16 = 16;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let title = match app.query.group_by {
-        GroupBy::Account => " Conformance packs by account ",
-        GroupBy::Region => " Conformance packs by region ",
-    };
     let block = Block::bordered()
-        .title(Span::styled(title, theme.title))
+        .title(Span::styled(title(app), theme.title))
+        .title_bottom(super::totals::summary_line(app, theme))
         .border_style(theme.border_for(app.focus == Pane::List));
 
-    let rows = app.paging.rows();
-    if rows.is_empty() {
+    let len = app.view_len();
+    if len == 0 {
         render_placeholder(frame, area, block, app, theme);
         return;
     }
 
     let viewport = app.viewport_rows();
-    let start = app.selection.offset.min(rows.len());
-    let end = (start + viewport).min(rows.len());
-    let visible = rows[start..end].iter().map(|group| row(group, theme));
+    let start = app.selection.offset.min(len);
+    let end = (start + viewport).min(len);
+    let visible = (start..end)
+        .filter_map(|index| app.row_in_view(index))
+        .map(|group| row(group, theme));
 
     let group_header = match app.query.group_by {
         GroupBy::Account => "Account ID",
@@ -65,6 +64,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
     let mut state = TableState::default().with_selected(Some(app.selection.selected - start));
     frame.render_stateful_widget(table, area, &mut state);
+}
+
+/// " Conformance packs by account · noncompliant ↓ (s) ", with "partial" while the
+/// sort covers only the loaded groups.
+fn title(app: &App) -> String {
+    let mut title = format!(" Conformance packs by {} ", app.query.group_by);
+    if let Some(label) = app.sort.label() {
+        title.push_str(&format!("· {label} (s) "));
+    }
+    if app.is_sort_partial() && !app.loading_for_sort {
+        title.push_str("· partial ");
+    }
+    title
 }
 
 fn row<'a>(group: &'a GroupSummary, theme: &Theme) -> Row<'a> {

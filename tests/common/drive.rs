@@ -1,10 +1,11 @@
 //! Runs an `App`'s effects through the real SDK, one request at a time, the way the
 //! event loop does, so tests can follow a whole paging run.
 
+use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
-use packscope::action::{Action, Command, Effect, PageResult};
+use packscope::action::{Action, Command, Effect, Loaded, PageResult};
 use packscope::app::App;
 use packscope::aws::{self, Source};
 use packscope::query::Query;
@@ -63,4 +64,46 @@ pub async fn press(app: &mut App, source: &Source, command: Command) -> (usize, 
 
 pub fn new_app(query: Query) -> App {
     App::new(query, "us-east-1".into(), "demo".into(), 80, 24)
+}
+
+/// The most requests one call sends, so a paging bug fails the test instead of hanging.
+const MAX_REQUESTS: usize = 5_000;
+
+/// Carries out `effects` and every effect their results cause; returns the number of
+/// requests sent.
+pub async fn settle(app: &mut App, source: &Source, effects: Vec<Effect>) -> usize {
+    let mut queue: VecDeque<Effect> = effects.into();
+    let mut requests = 0;
+    while let Some(effect) = queue.pop_front() {
+        assert!(requests < MAX_REQUESTS, "more than {MAX_REQUESTS} requests");
+        let Some(action) = perform(source, effect).await else {
+            continue;
+        };
+        requests += 1;
+        queue.extend(app.update(action));
+    }
+    requests
+}
+
+/// Sends the request an effect names and returns its result as an action.
+pub async fn perform(source: &Source, effect: Effect) -> Option<Action> {
+    match effect {
+        Effect::Fetch(request) => {
+            let result = aws::fetch_page(source, &request.query, request.next_token).await;
+            Some(Action::PageLoaded(PageResult {
+                generation: request.generation,
+                result,
+                received_at: SystemTime::now(),
+            }))
+        }
+        Effect::FetchPacks(request) => {
+            let result =
+                aws::fetch_packs_page(source, &request.query, request.next_token, None).await;
+            Some(Action::PacksLoaded(Loaded {
+                generation: request.generation,
+                result,
+            }))
+        }
+        _ => None,
+    }
 }

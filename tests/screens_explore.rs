@@ -1,0 +1,197 @@
+//! Screen snapshots at 80x24 of the views beyond the summary list.
+
+use std::time::{Duration, SystemTime};
+
+use packscope::action::{Action, Command, Effect, Loaded, PageResult};
+use packscope::app::App;
+use packscope::query::{
+    Filters, GroupBy, GroupSummary, PackComplianceType, PackRow, Page, Query, RowPage,
+};
+use packscope::ui::{self, theme::Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn app() -> App {
+    let query = Query {
+        aggregator: "org-aggregator".into(),
+        group_by: GroupBy::Account,
+        filters: Filters::default(),
+        page_size: 100,
+    };
+    let mut app = App::new(query, "us-east-1".into(), "demo".into(), 80, 24);
+    app.start();
+    app
+}
+
+fn groups(count: usize, token: Option<&str>) -> Action {
+    let groups = (0..count)
+        .map(|i| GroupSummary {
+            name: format!("{:012}", 4_000_000 + i * 7919),
+            compliant: (i % 5) as u32 + 1,
+            noncompliant: ((i * 3) % 4) as u32,
+        })
+        .collect();
+    Action::PageLoaded(PageResult {
+        generation: 0,
+        result: Ok(Page {
+            groups,
+            next_token: token.map(String::from),
+        }),
+        received_at: SystemTime::UNIX_EPOCH + Duration::from_secs(14 * 3600 + 3 * 60 + 22),
+    })
+}
+
+fn packs(generation: u64, token: Option<&str>) -> Action {
+    let kinds = [
+        PackComplianceType::NonCompliant,
+        PackComplianceType::Compliant,
+        PackComplianceType::InsufficientData,
+    ];
+    let names = [
+        "Operational-Best-Practices-for-CIS",
+        "Security-Best-Practices-for-S3",
+        "Operational-Best-Practices-for-PCI-DSS",
+    ];
+    let rows = (0..9)
+        .map(|i| PackRow {
+            name: names[i % 3].to_string(),
+            account_id: "000004000000".into(),
+            region: ["eu-west-1", "us-east-1", "ap-southeast-2"][i / 3].into(),
+            compliance: kinds[i % 3],
+            compliant_rules: 10 + i as u32,
+            noncompliant_rules: if i % 3 == 0 { 3 } else { 0 },
+            total_rules: 13 + i as u32,
+        })
+        .collect();
+    Action::PacksLoaded(Loaded {
+        generation,
+        result: Ok(RowPage {
+            rows,
+            next_token: token.map(String::from),
+        }),
+    })
+}
+
+fn open_packs(app: &mut App) -> u64 {
+    let effects = app.update(Action::Command(Command::Apply));
+    effects
+        .iter()
+        .find_map(|effect| match effect {
+            Effect::FetchPacks(request) => Some(request.generation),
+            _ => None,
+        })
+        .expect("Enter should request the packs")
+}
+
+fn draw(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
+    terminal
+        .draw(|frame| ui::render(frame, app, &Theme::plain()))
+        .expect("draw");
+    terminal.backend().to_string()
+}
+
+#[test]
+fn drilldown_screen() {
+    let mut app = app();
+    app.update(groups(40, Some("t1")));
+    let generation = open_packs(&mut app);
+    app.update(packs(generation, None));
+    let screen = draw(&app);
+    assert!(
+        screen.contains("Packs in account 000004000000"),
+        "title lacks the group:\n{screen}"
+    );
+    assert!(
+        screen.contains("insufficient data"),
+        "compliance type missing:\n{screen}"
+    );
+    assert!(
+        screen.contains("9 packs, all loaded"),
+        "status lacks the pack count:\n{screen}"
+    );
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn drilldown_loading_screen() {
+    let mut app = app();
+    app.update(groups(40, Some("t1")));
+    open_packs(&mut app);
+    let screen = draw(&app);
+    assert!(
+        screen.contains("Loading the first page"),
+        "no loading placeholder:\n{screen}"
+    );
+    assert!(
+        screen.contains("loading page 1"),
+        "no loading indicator:\n{screen}"
+    );
+}
+
+#[test]
+fn totals_marked_partial_until_end() {
+    let mut app = app();
+    app.update(groups(3, Some("t1")));
+    let screen = draw(&app);
+    assert!(
+        screen.contains("6 compliant · 5 noncompliant packs in 3 groups · partial"),
+        "no partial totals:\n{screen}"
+    );
+
+    let mut app = self::app();
+    app.update(groups(3, None));
+    let screen = draw(&app);
+    assert!(
+        screen.contains("6 compliant · 5 noncompliant packs in 3 groups "),
+        "no totals:\n{screen}"
+    );
+    assert!(
+        !screen.contains("partial"),
+        "complete totals marked partial:\n{screen}"
+    );
+}
+
+#[test]
+fn pack_totals_by_compliance_type() {
+    let mut app = app();
+    app.update(groups(40, Some("t1")));
+    let generation = open_packs(&mut app);
+    app.update(packs(generation, Some("p1")));
+    let screen = draw(&app);
+    assert!(
+        screen.contains("9 packs: 3 compliant · 3 noncompliant · 3 insufficient data · partial"),
+        "no pack totals:\n{screen}"
+    );
+}
+
+#[test]
+fn sort_progress_screen() {
+    let mut app = app();
+    app.update(groups(40, Some("t1")));
+    app.update(Action::Command(Command::CycleSort));
+    let screen = draw(&app);
+    assert!(
+        screen.contains("Sorting by noncompliant ↓: loading every page"),
+        "no progress box:\n{screen}"
+    );
+    assert!(
+        screen.contains("1 page, 40 groups loaded"),
+        "progress lacks pages and groups:\n{screen}"
+    );
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn sorted_title_marks_partial() {
+    let mut app = app();
+    app.update(groups(40, Some("t1")));
+    app.update(Action::Command(Command::CycleSort));
+    app.update(Action::Command(Command::Cancel));
+    let screen = draw(&app);
+    assert!(
+        screen.contains("by account · noncompliant ↓ (s) · partial"),
+        "title lacks the partial sort:\n{screen}"
+    );
+    insta::assert_snapshot!(screen);
+}
