@@ -47,6 +47,8 @@ impl App {
             Command::Bottom => self.drill_next(|list, rows| list.move_to_bottom(rows)),
             Command::Refresh => self.refresh_drilldown(),
             Command::CycleCompliance => self.cycle_compliance(),
+            Command::Export => self.open_export(),
+            Command::Copy => self.copy_selected(),
             Command::Cancel => self.close_drilldown(),
             Command::Apply | Command::NextPane | Command::PreviousPane => None,
             _ => return None,
