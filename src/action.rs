@@ -35,6 +35,12 @@ pub enum Command {
     Export,
     /// Copy the selected group's or pack's name to the clipboard.
     Copy,
+    /// Ask for a text and select the next loaded row whose name contains it.
+    Find,
+    /// Select the next row that matches the last find.
+    FindNext,
+    /// Select the previous row that matches the last find.
+    FindPrevious,
 }
 
 /// An edit of the focused text input.

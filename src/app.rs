@@ -3,6 +3,7 @@
 pub mod drilldown;
 mod export;
 mod filters;
+mod find;
 pub mod flash;
 pub mod input;
 pub mod list_state;
@@ -95,6 +96,8 @@ pub struct App {
     pub prompt: Option<Prompt>,
     /// The outcome of the last export or copy, until the next command.
     pub flash: Option<Flash>,
+    /// The last text searched for, in lowercase, for `n` and `N`.
+    pub find_text: Option<String>,
 }
 
 impl App {
@@ -132,6 +135,7 @@ impl App {
             loading_for_sort: false,
             prompt: None,
             flash: None,
+            find_text: None,
         }
     }
 
@@ -232,6 +236,9 @@ impl App {
             Command::ReverseSort => self.reverse_sort(),
             Command::Export => self.open_export(),
             Command::Copy => self.copy_selected(),
+            Command::Find => self.open_find(),
+            Command::FindNext => self.find_again(true),
+            Command::FindPrevious => self.find_again(false),
         }
     }
 

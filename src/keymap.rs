@@ -224,6 +224,24 @@ pub const BINDINGS: &[Binding] = &[
         Command::Copy,
         "copy the selected name to the clipboard (OSC 52)",
     ),
+    bind(
+        Scope::Browsing,
+        &[chr('f')],
+        Command::Find,
+        "find a loaded group or pack by part of its name",
+    ),
+    bind(
+        Scope::Browsing,
+        &[chr('n')],
+        Command::FindNext,
+        "go to the next match of the find",
+    ),
+    bind(
+        Scope::Browsing,
+        &[chr('N')],
+        Command::FindPrevious,
+        "go to the previous match of the find",
+    ),
 ];
 
 /// Resolves a key event to an action in the given mode, or `None` when it means nothing
@@ -479,6 +497,26 @@ mod tests {
             assert_eq!(export, Some(Command::Export), "e in {mode:?}");
             let copy = command(press(KeyCode::Char('y'), KeyModifiers::NONE), mode);
             assert_eq!(copy, Some(Command::Copy), "y in {mode:?}");
+        }
+    }
+
+    #[test]
+    fn find_keys_in_both_lists() {
+        let cases = [
+            (KeyCode::Char('f'), KeyModifiers::NONE, Command::Find),
+            (KeyCode::Char('n'), KeyModifiers::NONE, Command::FindNext),
+            (
+                KeyCode::Char('N'),
+                KeyModifiers::SHIFT,
+                Command::FindPrevious,
+            ),
+            (KeyCode::Char('f'), KeyModifiers::CONTROL, Command::PageDown),
+        ];
+        for mode in [Mode::Browsing, Mode::Packs] {
+            for (code, modifiers, expected) in cases {
+                let got = command(press(code, modifiers), mode);
+                assert_eq!(got, Some(expected), "{code:?} {modifiers:?} in {mode:?}");
+            }
         }
     }
 

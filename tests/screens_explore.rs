@@ -251,3 +251,23 @@ fn help_scrolls_to_last_key() {
         "the last key is out of reach:\n{screen}"
     );
 }
+
+#[test]
+fn find_prompt_screen() {
+    let mut app = app();
+    app.update(groups(40, Some("t1")));
+    app.update(Action::Command(Command::Find));
+    app.update(Action::Edit(packscope::action::Edit::Paste("4039".into())));
+    let screen = draw(&app);
+    assert!(screen.contains("Find: 4039"), "no find prompt:\n{screen}");
+    insta::assert_snapshot!(screen);
+
+    app.update(Action::Command(Command::Apply));
+    let screen = draw(&app);
+    assert_eq!(
+        app.selected_group().map(|group| group.name.as_str()),
+        Some("000004039595"),
+        "Enter should select the match"
+    );
+    assert!(!screen.contains("Find:"), "the prompt stayed:\n{screen}");
+}

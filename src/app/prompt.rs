@@ -11,6 +11,8 @@ use super::input::TextInput;
 pub enum PromptKind {
     /// A file path ending in .csv or .json.
     Export,
+    /// Part of a group or pack name.
+    Find,
 }
 
 impl PromptKind {
@@ -18,6 +20,7 @@ impl PromptKind {
     pub fn label(self) -> &'static str {
         match self {
             PromptKind::Export => "Export to (.csv or .json): ",
+            PromptKind::Find => "Find: ",
         }
     }
 }
@@ -69,6 +72,7 @@ impl App {
         let text = prompt.input.text().trim().to_string();
         let result = match prompt.kind {
             PromptKind::Export => self.export_to(&text),
+            PromptKind::Find => self.find_typed(&text),
         };
         match result {
             Ok(effect) => {
