@@ -49,7 +49,7 @@ impl App {
         self.select_found(index)
     }
 
-    /// The number of rows in the view and the selected row.
+    /// Returns the number of rows in the view and the selected row.
     fn find_bounds(&self) -> (usize, usize) {
         match &self.drilldown {
             Some(drill) => (drill.list.rows().len(), drill.list.selection.selected),
@@ -83,14 +83,14 @@ impl App {
     }
 }
 
-/// A pack matches on its name, account ID or region.
+/// Checks whether the pack's name, account ID or region contains `text`.
 fn pack_matches(pack: &PackRow, text: &str) -> bool {
     [&pack.name, &pack.account_id, &pack.region]
         .iter()
         .any(|field| field.to_lowercase().contains(text))
 }
 
-/// The row `step` rows after (or before) `current`, wrapping within `len` rows.
+/// Returns the row `step` rows after (or before) `current`, wrapping within `len` rows.
 fn step_from(current: usize, step: usize, len: usize, forward: bool) -> usize {
     if forward {
         (current + step) % len
