@@ -4,6 +4,7 @@
 use std::time::SystemTime;
 
 use crate::aws::FetchError;
+use crate::export::ExportRequest;
 use crate::query::{PackQuery, PackRow, Page, Query, RowPage};
 
 /// A user intent bound to a key; the keymap and the help screen share this list.
@@ -30,6 +31,16 @@ pub enum Command {
     CycleSort,
     /// Reverse the direction of the summary's sort.
     ReverseSort,
+    /// Ask for a path and write the view's loaded rows to it.
+    Export,
+    /// Copy the selected group's or pack's name to the clipboard.
+    Copy,
+    /// Ask for a text and select the next loaded row whose name contains it.
+    Find,
+    /// Select the next row that matches the last find.
+    FindNext,
+    /// Select the previous row that matches the last find.
+    FindPrevious,
 }
 
 /// An edit of the focused text input.
@@ -63,6 +74,8 @@ pub enum Action {
     },
     Tick,
     PacksLoaded(Loaded<PackRow>),
+    /// An export finished: the number of rows written, or what went wrong.
+    Exported(Result<ExportDone, String>),
     /// The SDK is retrying the drill-down request in flight.
     PacksRetrying {
         generation: u64,
@@ -84,6 +97,15 @@ pub struct PageResult {
 pub struct Loaded<T> {
     pub generation: u64,
     pub result: Result<RowPage<T>, FetchError>,
+}
+
+/// A written export file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportDone {
+    pub path: std::path::PathBuf,
+    pub rows: usize,
+    /// The row noun for `rows`, such as "groups".
+    pub noun: &'static str,
 }
 
 /// One drill-down page request.
@@ -113,4 +135,8 @@ pub enum Effect {
     FetchPacks(PacksRequest),
     /// Abort the drill-down request in flight, if any.
     CancelPacks,
+    /// Write rows to a file on a blocking thread.
+    Export(ExportRequest),
+    /// Put text on the terminal's clipboard with OSC 52.
+    Copy(String),
 }

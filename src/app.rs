@@ -1,10 +1,14 @@
 //! Application state and the one place it changes: [`App::update`].
 
 pub mod drilldown;
+mod export;
 mod filters;
+mod find;
+pub mod flash;
 pub mod input;
 pub mod list_state;
 pub mod paging;
+pub mod prompt;
 pub mod selection;
 pub mod sort;
 mod summary_paging;
@@ -18,8 +22,10 @@ use crate::aws::FetchError;
 use crate::keymap::Mode;
 use crate::query::Query;
 use drilldown::DrillDown;
+use flash::Flash;
 use input::TextInput;
 use paging::Paging;
+use prompt::Prompt;
 use selection::Selection;
 use sort::Sort;
 use totals::GroupTotals;
@@ -65,6 +71,8 @@ pub struct App {
     pub notice: Option<String>,
     pub last_fetch: Option<SystemTime>,
     pub show_help: bool,
+    /// Lines the help overlay is scrolled down by.
+    pub help_scroll: u16,
     pub width: u16,
     pub height: u16,
     pub spinner_frame: usize,
@@ -84,6 +92,12 @@ pub struct App {
     order: Vec<usize>,
     /// Set while the remaining pages load for a sort; Esc stops it.
     pub loading_for_sort: bool,
+    /// The export or find prompt, while open.
+    pub prompt: Option<Prompt>,
+    /// The outcome of the last export or copy, until the next command.
+    pub flash: Option<Flash>,
+    /// The last text searched for, in lowercase, for `n` and `N`.
+    pub find_text: Option<String>,
 }
 
 impl App {
@@ -106,6 +120,7 @@ impl App {
             notice: None,
             last_fetch: None,
             show_help: false,
+            help_scroll: 0,
             width,
             height,
             spinner_frame: 0,
@@ -118,6 +133,9 @@ impl App {
             sort: Sort::default(),
             order: Vec::new(),
             loading_for_sort: false,
+            prompt: None,
+            flash: None,
+            find_text: None,
         }
     }
 
@@ -134,7 +152,7 @@ impl App {
     pub fn mode(&self) -> Mode {
         if self.show_help {
             Mode::Help
-        } else if self.focused_input().is_some() {
+        } else if self.prompt.is_some() || self.focused_input().is_some() {
             Mode::Editing
         } else if self.loading_for_sort {
             Mode::Loading
@@ -172,6 +190,7 @@ impl App {
             } => self.note_retry(generation, attempt),
             Action::Tick => self.tick(),
             Action::PacksLoaded(loaded) => self.receive_packs(loaded),
+            Action::Exported(outcome) => self.receive_export(outcome),
             Action::PacksRetrying {
                 generation,
                 attempt,
@@ -181,6 +200,13 @@ impl App {
     }
 
     fn run(&mut self, command: Command) -> Option<Effect> {
+        self.flash = None;
+        if self.show_help {
+            return self.run_in_help(command);
+        }
+        if self.prompt.is_some() {
+            return self.run_in_prompt(command);
+        }
         if self.loading_for_sort {
             return self.run_while_loading(command);
         }
@@ -208,6 +234,11 @@ impl App {
             Command::CycleCompliance => None,
             Command::CycleSort => self.cycle_sort(),
             Command::ReverseSort => self.reverse_sort(),
+            Command::Export => self.open_export(),
+            Command::Copy => self.copy_selected(),
+            Command::Find => self.open_find(),
+            Command::FindNext => self.find_again(true),
+            Command::FindPrevious => self.find_again(false),
         }
     }
 
@@ -227,6 +258,19 @@ impl App {
 
     fn toggle_help(&mut self) -> Option<Effect> {
         self.show_help = !self.show_help;
+        self.help_scroll = 0;
+        None
+    }
+
+    /// Up and Down scroll the help; drawing stops the scroll at the last line.
+    fn run_in_help(&mut self, command: Command) -> Option<Effect> {
+        match command {
+            Command::Down => self.help_scroll = self.help_scroll.saturating_add(1),
+            Command::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+            Command::ToggleHelp => return self.toggle_help(),
+            Command::Quit => return self.quit(),
+            _ => {}
+        }
         None
     }
 

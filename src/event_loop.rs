@@ -9,9 +9,10 @@ use futures::StreamExt;
 use tokio::sync::mpsc;
 use tokio::time::{MissedTickBehavior, interval};
 
-use crate::action::{Action, Command, Edit};
+use crate::action::{Action, Command, Edit, Effect};
 use crate::app::App;
 use crate::aws::Source;
+use crate::clipboard;
 use crate::fetcher::Fetcher;
 use crate::keymap::{self, Mode};
 use crate::signals::Signals;
@@ -47,7 +48,9 @@ pub async fn run(terminal: &mut Tui, app: &mut App, source: Source, theme: &Them
         };
 
         if let Some(action) = action {
-            fetcher.run_all(app.update(action));
+            let effects = app.update(action);
+            write_copies(terminal, &effects)?;
+            fetcher.run_all(effects);
             dirty = true;
         }
     }
@@ -66,6 +69,18 @@ fn translate(event: Option<std::io::Result<Event>>, mode: Mode) -> Result<Option
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         _ => None,
     })
+}
+
+/// Writes the clipboard copies among `effects` through the terminal's own output, so
+/// the sequence reaches the user's terminal over SSH too.
+fn write_copies(terminal: &mut Tui, effects: &[Effect]) -> Result<()> {
+    for effect in effects {
+        if let Effect::Copy(text) = effect {
+            clipboard::copy(terminal.backend_mut(), text)
+                .wrap_err("failed to write to the terminal")?;
+        }
+    }
+    Ok(())
 }
 
 fn quit_on_signal(name: &str) -> Option<Action> {

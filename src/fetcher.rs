@@ -8,8 +8,9 @@ use std::time::SystemTime;
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::JoinHandle;
 
-use crate::action::{Action, Effect, FetchRequest, Loaded, PacksRequest, PageResult};
+use crate::action::{Action, Effect, ExportDone, FetchRequest, Loaded, PacksRequest, PageResult};
 use crate::aws::{self, Source};
+use crate::export::{self, ExportRequest};
 
 /// A list whose requests run one at a time; a new request in a lane aborts the old.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -46,6 +47,9 @@ impl Fetcher {
             Effect::CancelFetch => self.cancel(Lane::Summary),
             Effect::FetchPacks(request) => self.fetch_packs(request),
             Effect::CancelPacks => self.cancel(Lane::Packs),
+            Effect::Export(request) => self.export(request),
+            // The event loop writes copies to the terminal itself.
+            Effect::Copy(_) => {}
         }
     }
 
@@ -60,6 +64,19 @@ impl Fetcher {
     fn spawn(&mut self, lane: Lane, task: impl Future<Output = ()> + Send + 'static) {
         self.cancel(lane);
         self.tasks.insert(lane, tokio::spawn(task));
+    }
+
+    /// Writes an export file on a blocking thread; an export is never aborted.
+    fn export(&mut self, request: ExportRequest) {
+        let results = self.results.clone();
+        tokio::task::spawn_blocking(move || {
+            let outcome = export::write(&request).map(|rows| ExportDone {
+                noun: request.table.noun(rows),
+                path: request.path.clone(),
+                rows,
+            });
+            let _ = results.send(Action::Exported(outcome));
+        });
     }
 
     fn fetch_summary(&mut self, request: FetchRequest) {

@@ -155,7 +155,7 @@ pub const BINDINGS: &[Binding] = &[
         Scope::Everywhere,
         &[plain(KeyCode::Enter)],
         Command::Apply,
-        "apply the filters, toggle the grouping, or open the group's packs",
+        "apply filters, toggle grouping, or open the group's packs",
     ),
     bind(
         Scope::Everywhere,
@@ -174,6 +174,18 @@ pub const BINDINGS: &[Binding] = &[
         &[chr('?'), plain(KeyCode::Esc), chr('q')],
         Command::ToggleHelp,
         "close this help",
+    ),
+    bind(
+        Scope::Help,
+        &[plain(KeyCode::Down)],
+        Command::Down,
+        "scroll this help down",
+    ),
+    bind(
+        Scope::Help,
+        &[plain(KeyCode::Up)],
+        Command::Up,
+        "scroll this help up",
     ),
     bind(Scope::Browsing, &[chr('q')], Command::Quit, "quit"),
     bind(
@@ -199,6 +211,36 @@ pub const BINDINGS: &[Binding] = &[
         &[chr('S')],
         Command::ReverseSort,
         "reverse the sort",
+    ),
+    bind(
+        Scope::Browsing,
+        &[chr('e')],
+        Command::Export,
+        "export the loaded rows to a .csv or .json file",
+    ),
+    bind(
+        Scope::Browsing,
+        &[chr('y')],
+        Command::Copy,
+        "copy the selected name to the clipboard (OSC 52)",
+    ),
+    bind(
+        Scope::Browsing,
+        &[chr('f')],
+        Command::Find,
+        "find a loaded group or pack by part of its name",
+    ),
+    bind(
+        Scope::Browsing,
+        &[chr('n')],
+        Command::FindNext,
+        "go to the next match of the find",
+    ),
+    bind(
+        Scope::Browsing,
+        &[chr('N')],
+        Command::FindPrevious,
+        "go to the previous match of the find",
     ),
 ];
 
@@ -446,6 +488,44 @@ mod tests {
             let got = command(press(KeyCode::Char(c), KeyModifiers::NONE), Mode::Loading);
             assert_eq!(got, None, "{c} acted while loading for a sort");
         }
+    }
+
+    #[test]
+    fn export_and_copy_in_both_lists() {
+        for mode in [Mode::Browsing, Mode::Packs] {
+            let export = command(press(KeyCode::Char('e'), KeyModifiers::NONE), mode);
+            assert_eq!(export, Some(Command::Export), "e in {mode:?}");
+            let copy = command(press(KeyCode::Char('y'), KeyModifiers::NONE), mode);
+            assert_eq!(copy, Some(Command::Copy), "y in {mode:?}");
+        }
+    }
+
+    #[test]
+    fn find_keys_in_both_lists() {
+        let cases = [
+            (KeyCode::Char('f'), KeyModifiers::NONE, Command::Find),
+            (KeyCode::Char('n'), KeyModifiers::NONE, Command::FindNext),
+            (
+                KeyCode::Char('N'),
+                KeyModifiers::SHIFT,
+                Command::FindPrevious,
+            ),
+            (KeyCode::Char('f'), KeyModifiers::CONTROL, Command::PageDown),
+        ];
+        for mode in [Mode::Browsing, Mode::Packs] {
+            for (code, modifiers, expected) in cases {
+                let got = command(press(code, modifiers), mode);
+                assert_eq!(got, Some(expected), "{code:?} {modifiers:?} in {mode:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn help_scrolls_with_arrows() {
+        let down = command(press(KeyCode::Down, KeyModifiers::NONE), Mode::Help);
+        assert_eq!(down, Some(Command::Down));
+        let up = command(press(KeyCode::Up, KeyModifiers::NONE), Mode::Help);
+        assert_eq!(up, Some(Command::Up));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! `--output`: fetch every page, print it in one format, and exit.
 
-mod format;
+pub(crate) mod format;
 
 use std::io::Write;
 

@@ -7,6 +7,7 @@ mod help;
 pub mod layout;
 mod packs;
 mod progress;
+mod prompt;
 mod status;
 mod table;
 pub mod theme;
@@ -35,13 +36,14 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         None => table::render(frame, layout.list, app, theme),
     }
     status::render(frame, layout.status, layout.message, app, theme);
+    prompt::render(frame, layout.status, layout.message, app, theme);
 
     if app.loading_for_sort {
         progress::render(frame, layout.list, app, theme);
     }
 
     if app.show_help {
-        help::render(frame, area, theme);
+        help::render(frame, area, app.help_scroll, theme);
     }
 }
 

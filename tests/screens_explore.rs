@@ -195,3 +195,79 @@ fn sorted_title_marks_partial() {
     );
     insta::assert_snapshot!(screen);
 }
+
+#[test]
+fn export_prompt_screen() {
+    let mut app = app();
+    app.update(groups(40, Some("t1")));
+    app.update(Action::Command(Command::Export));
+    app.update(Action::Edit(packscope::action::Edit::Paste(
+        "~/reports/packs.txt".into(),
+    )));
+    app.update(Action::Command(Command::Apply));
+    let screen = draw(&app);
+    assert!(
+        screen.contains("Export to (.csv or .json): ~/reports/packs.txt"),
+        "no prompt line:\n{screen}"
+    );
+    assert!(
+        screen.contains("unknown export format"),
+        "no reason for the rejection:\n{screen}"
+    );
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn export_done_message() {
+    let mut app = app();
+    app.update(groups(3, None));
+    app.update(Action::Exported(Ok(packscope::action::ExportDone {
+        path: "/tmp/groups.csv".into(),
+        rows: 3,
+        noun: "groups",
+    })));
+    let screen = draw(&app);
+    assert!(
+        screen.contains("exported 3 groups to /tmp/groups.csv"),
+        "no confirmation:\n{screen}"
+    );
+}
+
+#[test]
+fn help_scrolls_to_last_key() {
+    let mut app = app();
+    app.update(Action::Command(Command::ToggleHelp));
+    for _ in 0..50 {
+        app.update(Action::Command(Command::Down));
+    }
+    let screen = draw(&app);
+    let last = packscope::keymap::BINDINGS
+        .iter()
+        .rfind(|binding| binding.scope != packscope::keymap::Scope::Help)
+        .expect("bindings")
+        .description;
+    assert!(
+        screen.contains(last),
+        "the last key is out of reach:\n{screen}"
+    );
+}
+
+#[test]
+fn find_prompt_screen() {
+    let mut app = app();
+    app.update(groups(40, Some("t1")));
+    app.update(Action::Command(Command::Find));
+    app.update(Action::Edit(packscope::action::Edit::Paste("4039".into())));
+    let screen = draw(&app);
+    assert!(screen.contains("Find: 4039"), "no find prompt:\n{screen}");
+    insta::assert_snapshot!(screen);
+
+    app.update(Action::Command(Command::Apply));
+    let screen = draw(&app);
+    assert_eq!(
+        app.selected_group().map(|group| group.name.as_str()),
+        Some("000004039595"),
+        "Enter should select the match"
+    );
+    assert!(!screen.contains("Find:"), "the prompt stayed:\n{screen}");
+}

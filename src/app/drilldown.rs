@@ -47,11 +47,25 @@ impl App {
             Command::Bottom => self.drill_next(|list, rows| list.move_to_bottom(rows)),
             Command::Refresh => self.refresh_drilldown(),
             Command::CycleCompliance => self.cycle_compliance(),
+            Command::Export => self.open_export(),
+            Command::Copy => self.copy_selected(),
+            Command::Find => self.open_find(),
+            Command::FindNext => self.find_again(true),
+            Command::FindPrevious => self.find_again(false),
             Command::Cancel => self.close_drilldown(),
             Command::Apply | Command::NextPane | Command::PreviousPane => None,
             _ => return None,
         };
         Some(effect)
+    }
+
+    /// Selects pack `index`; the paging rule may then request a page.
+    pub(super) fn select_pack(&mut self, index: usize, viewport: usize) -> Option<Effect> {
+        self.drill_next(|list, rows| {
+            let len = list.rows().len();
+            list.selection.select(index, len, viewport);
+            list.next_if_near(rows)
+        })
     }
 
     fn close_drilldown(&mut self) -> Option<Effect> {

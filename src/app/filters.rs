@@ -28,6 +28,9 @@ impl App {
     }
 
     pub(super) fn edit(&mut self, edit: &Edit) -> Option<Effect> {
+        if self.prompt.is_some() {
+            return self.edit_prompt(edit);
+        }
         let input = match self.focus {
             Pane::AccountFilter => &mut self.account_input,
             Pane::RegionFilter => &mut self.region_input,

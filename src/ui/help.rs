@@ -8,9 +8,10 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use super::theme::Theme;
 use crate::keymap::{BINDINGS, Scope, key_label};
 
-const KEY_COLUMN: usize = 20;
+const KEY_COLUMN: usize = 14;
 
-pub fn render(frame: &mut Frame, area: Rect, theme: &Theme) {
+/// Draws the key table, scrolled down by `scroll` lines at most as far as its last line.
+pub fn render(frame: &mut Frame, area: Rect, scroll: u16, theme: &Theme) {
     let lines: Vec<Line> = BINDINGS
         .iter()
         .filter(|binding| binding.scope != Scope::Help)
@@ -23,8 +24,15 @@ pub fn render(frame: &mut Frame, area: Rect, theme: &Theme) {
         })
         .collect();
 
-    let height = (lines.len() as u16 + 2).min(area.height);
-    let width = 70.min(area.width);
+    let line_count = lines.len() as u16;
+    let height = (line_count + 2).min(area.height);
+    let scroll = scroll.min(line_count.saturating_sub(height.saturating_sub(2)));
+    let title = if height < line_count + 2 {
+        " Keys (? or Esc closes, Up and Down scroll) "
+    } else {
+        " Keys (? or Esc closes) "
+    };
+    let width = 78.min(area.width);
     let [popup] = Layout::vertical([Constraint::Length(height)])
         .flex(Flex::Center)
         .areas(area);
@@ -33,8 +41,9 @@ pub fn render(frame: &mut Frame, area: Rect, theme: &Theme) {
         .areas(popup);
 
     let block = Block::bordered()
-        .title(Span::styled(" Keys (? or Esc closes) ", theme.title))
+        .title(Span::styled(title, theme.title))
         .border_style(theme.border_focused);
     frame.render_widget(Clear, popup);
-    frame.render_widget(Paragraph::new(lines).block(block), popup);
+    let help = Paragraph::new(lines).block(block).scroll((scroll, 0));
+    frame.render_widget(help, popup);
 }

@@ -134,6 +134,14 @@ fn message_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
             Span::styled(format!("Error: {err}"), theme.error),
         ]);
     }
+    if let Some(flash) = &app.flash {
+        let style = if flash.is_error {
+            theme.error
+        } else {
+            theme.compliant
+        };
+        return Line::from(Span::styled(format!(" {}", flash.text), style));
+    }
     if let Some(notice) = list.notice {
         return Line::from(Span::styled(format!(" Warning: {notice}"), theme.warning));
     }
