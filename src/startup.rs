@@ -1,6 +1,8 @@
 //! From parsed arguments to a running mode: the emulator alone, plain-text output, or
 //! the interactive view.
 
+mod checks;
+
 use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -11,6 +13,7 @@ use crate::app::App;
 use crate::aws::{self, Connection, Source};
 use crate::cli::{Cli, CliCommand, EmulatorArgs};
 use crate::emulator::{Emulator, FaultPlan, Organization};
+use crate::output::Completeness;
 use crate::query::{Filters, Query};
 use crate::signals::Signals;
 use crate::ui::theme::Theme;
@@ -25,6 +28,9 @@ const DEMO_REGION: &str = "us-east-1";
 const USAGE_ERROR: u8 = 2;
 
 pub async fn run(cli: Cli) -> Result<ExitCode> {
+    if let Err(message) = checks::check_flags(&cli) {
+        return Ok(usage_error(&message));
+    }
     if let Some(path) = &cli.log_file {
         logging::init(path)?;
     }
@@ -67,9 +73,16 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
     match cli.output {
         Some(format) => {
             let mut stdout = std::io::stdout().lock();
-            if let Err(err) = output::run(&source, &query, format, &mut stdout).await {
-                eprintln!("packscope: {err:#}");
-                return Ok(ExitCode::FAILURE);
+            match output::run(&source, &query, format, &mut stdout).await {
+                Ok(Completeness::Complete) => {}
+                Ok(Completeness::Incomplete(reason)) => {
+                    eprintln!("packscope: {reason}");
+                    return Ok(ExitCode::FAILURE);
+                }
+                Err(err) => {
+                    eprintln!("packscope: {err:#}");
+                    return Ok(ExitCode::FAILURE);
+                }
             }
         }
         None => interactive(source, query).await?,
