@@ -466,3 +466,46 @@ fn startup_errors_are_one_line() {
         "message should name the path: {stderr}"
     );
 }
+
+#[test]
+fn named_profile_wins_over_environment() {
+    let home = tempfile::tempdir().expect("temp home");
+    std::fs::create_dir_all(home.path().join(".aws")).expect("create ~/.aws");
+    std::fs::write(
+        home.path().join(".aws/config"),
+        "[profile other]\nregion = us-east-1\n",
+    )
+    .expect("write config");
+
+    // Credentials in the environment must not stand in for a profile that does not exist.
+    let output = Command::new(env!("CARGO_BIN_EXE_packscope"))
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", home.path())
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("AWS_ENDPOINT_URL", "http://127.0.0.1:9")
+        .env("AWS_ACCESS_KEY_ID", "AKIAFROMENVIRONMENT")
+        .env("AWS_SECRET_ACCESS_KEY", "environment-secret")
+        .args([
+            "--profile",
+            "nosuch",
+            "--region",
+            "us-east-1",
+            "--aggregator",
+            "org",
+            "--output",
+            "json",
+        ])
+        .output()
+        .expect("run packscope");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "stderr: {stderr}");
+    assert!(
+        stderr.contains("no AWS credentials found for profile nosuch"),
+        "stderr: {stderr}"
+    );
+    assert!(
+        stderr.contains("aws configure list-profiles"),
+        "stderr: {stderr}"
+    );
+}

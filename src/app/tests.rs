@@ -379,7 +379,13 @@ fn end_survives_invalid_token_restart() {
 
     let generation = request.generation;
     let effects = app.update(loaded(generation, 0..100, Some("t1")));
-    assert!(fetch(&effects).is_some(), "End should keep loading after the restart");
+    assert!(
+        fetch(&effects).is_some(),
+        "End should keep loading after the restart"
+    );
     app.update(loaded(generation, 100..150, None));
-    assert_eq!(app.selection.selected, 149, "End should end on the last row");
+    assert_eq!(
+        app.selection.selected, 149,
+        "End should end on the last row"
+    );
 }

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use aws_config::environment::EnvironmentVariableRegionProvider;
 use aws_config::meta::region::RegionProviderChain;
-use aws_config::profile::ProfileFileRegionProvider;
+use aws_config::profile::{ProfileFileCredentialsProvider, ProfileFileRegionProvider};
 use aws_config::retry::RetryConfig;
 use aws_config::timeout::TimeoutConfig;
 use aws_config::{BehaviorVersion, Region};
@@ -99,6 +99,14 @@ pub async fn connect(connection: &Connection) -> Result<Source, String> {
     }
     if let Some(url) = &connection.endpoint_url {
         loader = loader.endpoint_url(url);
+    }
+    // A profile named on the command line wins over credentials in the environment, as
+    // it does for the AWS CLI; AWS_PROFILE keeps the standard chain's order.
+    if let Some(name) = &connection.profile {
+        let provider = ProfileFileCredentialsProvider::builder()
+            .profile_name(name)
+            .build();
+        loader = loader.credentials_provider(provider);
     }
     if let Some((key_id, secret)) = &connection.static_credentials {
         let credentials = Credentials::new(key_id, secret, None, None, "packscope-static");
