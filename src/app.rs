@@ -8,6 +8,7 @@ pub mod flash;
 pub mod input;
 pub mod list_state;
 pub mod paging;
+pub mod picker;
 pub mod prompt;
 pub mod selection;
 pub mod sort;
@@ -25,6 +26,7 @@ use drilldown::DrillDown;
 use flash::Flash;
 use input::TextInput;
 use paging::Paging;
+use picker::Picker;
 use prompt::Prompt;
 use selection::Selection;
 use sort::Sort;
@@ -98,6 +100,9 @@ pub struct App {
     pub flash: Option<Flash>,
     /// The last text searched for, in lowercase, for `n` and `N`.
     pub find_text: Option<String>,
+    /// The aggregator picker, open until an aggregator is chosen.
+    pub picker: Option<Picker>,
+    picker_generation: u64,
 }
 
 impl App {
@@ -136,11 +141,16 @@ impl App {
             prompt: None,
             flash: None,
             find_text: None,
+            picker: None,
+            picker_generation: 0,
         }
     }
 
-    /// Requests the first page.
+    /// Requests the first page, of the aggregators while the picker is open.
     pub fn start(&mut self) -> Vec<Effect> {
+        if self.picker.is_some() {
+            return self.start_picker().into_iter().collect();
+        }
         self.maybe_fetch().into_iter().collect()
     }
 
@@ -154,6 +164,8 @@ impl App {
             Mode::Help
         } else if self.prompt.is_some() || self.focused_input().is_some() {
             Mode::Editing
+        } else if self.picker.is_some() {
+            Mode::Picker
         } else if self.loading_for_sort {
             Mode::Loading
         } else if self.drilldown.is_some() {
@@ -191,6 +203,7 @@ impl App {
             Action::Tick => self.tick(),
             Action::PacksLoaded(loaded) => self.receive_packs(loaded),
             Action::Exported(outcome) => self.receive_export(outcome),
+            Action::AggregatorsLoaded(loaded) => self.receive_aggregators(loaded),
             Action::PacksRetrying {
                 generation,
                 attempt,
@@ -206,6 +219,9 @@ impl App {
         }
         if self.prompt.is_some() {
             return self.run_in_prompt(command);
+        }
+        if self.picker.is_some() {
+            return self.run_in_picker(command);
         }
         if self.loading_for_sort {
             return self.run_while_loading(command);

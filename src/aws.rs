@@ -1,6 +1,7 @@
 //! AWS access: the aws-sdk-config client, one page request, and error classification.
 //! Nothing here draws; the interactive view and the plain-text output both use it.
 
+mod aggregators;
 mod attempts;
 mod client;
 mod error;
@@ -8,6 +9,7 @@ mod fetch;
 mod packs;
 mod permission;
 
+pub use aggregators::{fetch_aggregators_page, fetch_all_aggregators};
 pub use attempts::RetryListener;
 pub use client::{Connection, Source, connect};
 pub use error::{ErrorKind, FetchError};

@@ -16,6 +16,8 @@ pub enum Mode {
     Packs,
     /// Pages load for a sort: only Esc and Ctrl-C act.
     Loading,
+    /// The aggregator picker is open.
+    Picker,
     /// The help overlay is open.
     Help,
 }
@@ -25,6 +27,8 @@ pub enum Mode {
 pub enum Scope {
     /// In every mode, inputs included.
     Everywhere,
+    /// In any list: the summary, the drill-down or the aggregator picker.
+    Lists,
     /// While browsing the summary or the drill-down.
     Browsing,
     /// While browsing the summary only.
@@ -86,37 +90,37 @@ const fn bind(
 /// Every key packscope answers to, in the order the help screen lists them.
 pub const BINDINGS: &[Binding] = &[
     bind(
-        Scope::Browsing,
+        Scope::Lists,
         &[plain(KeyCode::Down), chr('j')],
         Command::Down,
         "move down one group",
     ),
     bind(
-        Scope::Browsing,
+        Scope::Lists,
         &[plain(KeyCode::Up), chr('k')],
         Command::Up,
         "move up one group",
     ),
     bind(
-        Scope::Browsing,
+        Scope::Lists,
         &[plain(KeyCode::PageDown), ctrl('f')],
         Command::PageDown,
         "move down one screen",
     ),
     bind(
-        Scope::Browsing,
+        Scope::Lists,
         &[plain(KeyCode::PageUp), ctrl('b')],
         Command::PageUp,
         "move up one screen",
     ),
     bind(
-        Scope::Browsing,
+        Scope::Lists,
         &[plain(KeyCode::Home), chr('g')],
         Command::Top,
         "go to the first group",
     ),
     bind(
-        Scope::Browsing,
+        Scope::Lists,
         &[plain(KeyCode::End), chr('G')],
         Command::Bottom,
         "go to the last group, loading every page",
@@ -134,7 +138,7 @@ pub const BINDINGS: &[Binding] = &[
         "group by account or by region",
     ),
     bind(
-        Scope::Browsing,
+        Scope::Lists,
         &[chr('r')],
         Command::Refresh,
         "reload, or retry the page that failed",
@@ -164,7 +168,7 @@ pub const BINDINGS: &[Binding] = &[
         "leave the input and drop the edit, or close the pack list",
     ),
     bind(
-        Scope::Browsing,
+        Scope::Lists,
         &[chr('?')],
         Command::ToggleHelp,
         "show or hide this help",
@@ -187,7 +191,7 @@ pub const BINDINGS: &[Binding] = &[
         Command::Up,
         "scroll this help up",
     ),
-    bind(Scope::Browsing, &[chr('q')], Command::Quit, "quit"),
+    bind(Scope::Lists, &[chr('q')], Command::Quit, "quit"),
     bind(
         Scope::Everywhere,
         &[ctrl('c')],
@@ -259,7 +263,7 @@ pub fn resolve(event: KeyEvent, mode: Mode) -> Option<Action> {
 
     match mode {
         Mode::Editing => edit_for(key).map(Action::Edit),
-        Mode::Browsing | Mode::Packs | Mode::Loading | Mode::Help => None,
+        Mode::Browsing | Mode::Packs | Mode::Loading | Mode::Picker | Mode::Help => None,
     }
 }
 
@@ -277,6 +281,7 @@ pub fn applies(scope: Scope, mode: Mode) -> bool {
         (Scope::Help, Mode::Help) => true,
         (Scope::Help, _) | (_, Mode::Help) => false,
         (Scope::Everywhere, _) => true,
+        (Scope::Lists, mode) => matches!(mode, Mode::Browsing | Mode::Packs | Mode::Picker),
         (Scope::Browsing, mode) => matches!(mode, Mode::Browsing | Mode::Packs),
         (Scope::Summary, mode) => mode == Mode::Browsing,
         (Scope::Packs, mode) => mode == Mode::Packs,
@@ -422,11 +427,12 @@ mod tests {
     }
 
     /// Every mode, for checks that must hold in each.
-    const ALL_MODES: [Mode; 5] = [
+    const ALL_MODES: [Mode; 6] = [
         Mode::Browsing,
         Mode::Editing,
         Mode::Packs,
         Mode::Loading,
+        Mode::Picker,
         Mode::Help,
     ];
 
@@ -517,6 +523,25 @@ mod tests {
                 let got = command(press(code, modifiers), mode);
                 assert_eq!(got, Some(expected), "{code:?} {modifiers:?} in {mode:?}");
             }
+        }
+    }
+
+    #[test]
+    fn picker_moves_chooses_and_quits() {
+        let cases = [
+            (KeyCode::Char('j'), Command::Down),
+            (KeyCode::Char('k'), Command::Up),
+            (KeyCode::Enter, Command::Apply),
+            (KeyCode::Char('r'), Command::Refresh),
+            (KeyCode::Char('q'), Command::Quit),
+        ];
+        for (code, expected) in cases {
+            let got = command(press(code, KeyModifiers::NONE), Mode::Picker);
+            assert_eq!(got, Some(expected), "{code:?} in the picker");
+        }
+        for c in ['s', 'e', 'f', '/'] {
+            let got = command(press(KeyCode::Char(c), KeyModifiers::NONE), Mode::Picker);
+            assert_eq!(got, None, "{c} acted in the picker");
         }
     }
 

@@ -1,9 +1,11 @@
 //! The query behind one summary list: aggregator, grouping, filters and page size.
 
+pub mod aggregators;
 pub mod packs;
 
 use std::fmt;
 
+pub use aggregators::{AggregatorInfo, AggregatorRegions, AggregatorSource};
 pub use packs::{PackComplianceType, PackQuery, PackRow};
 
 /// The maximum `Limit` that `GetAggregateConformancePackComplianceSummary` accepts.

@@ -43,6 +43,17 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Ok(source) => source,
         Err(message) => return Ok(usage_error(&message)),
     };
+    // Without a name, --output takes the only aggregator and the view opens a picker.
+    let aggregator = match (aggregator, cli.output) {
+        (Some(name), _) => Some(name),
+        (None, Some(_)) => match crate::pick::only_aggregator(&source).await {
+            Ok(name) => Some(name),
+            Err(message) => return Ok(usage_error(&message)),
+        },
+        (None, None) => None,
+    };
+    let open_picker = aggregator.is_none();
+    let aggregator = aggregator.unwrap_or_default();
 
     let query = Query {
         aggregator,
@@ -62,7 +73,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
                 return Ok(ExitCode::FAILURE);
             }
         }
-        None => interactive(source, query).await?,
+        None => interactive(source, query, open_picker).await?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -72,12 +83,8 @@ fn usage_error(message: &str) -> ExitCode {
     ExitCode::from(USAGE_ERROR)
 }
 
-fn real_connection(cli: &Cli) -> Result<(Connection, String), String> {
-    let aggregator = cli.aggregator.clone().ok_or_else(|| {
-        "missing aggregator: pass --aggregator NAME or set PACKSCOPE_AGGREGATOR \
-         (or try the built-in demo with --demo)"
-            .to_string()
-    })?;
+fn real_connection(cli: &Cli) -> Result<(Connection, Option<String>), String> {
+    let aggregator = cli.aggregator.clone();
 
     let connection = Connection {
         profile: cli.profile.clone(),
@@ -89,7 +96,7 @@ fn real_connection(cli: &Cli) -> Result<(Connection, String), String> {
 }
 
 /// Starts the emulator on a free loopback port and points the client at it.
-async fn demo_connection(cli: &Cli) -> Result<(Connection, String, Option<Emulator>)> {
+async fn demo_connection(cli: &Cli) -> Result<(Connection, Option<String>, Option<Emulator>)> {
     let organization = Arc::new(Organization::demo());
     let aggregator = match &cli.aggregator {
         Some(name) => name.clone(),
@@ -111,7 +118,7 @@ async fn demo_connection(cli: &Cli) -> Result<(Connection, String, Option<Emulat
         endpoint_url: Some(emulator.endpoint_url()),
         static_credentials: Some((DEMO_CREDENTIALS.0.into(), DEMO_CREDENTIALS.1.into())),
     };
-    Ok((connection, aggregator, Some(emulator)))
+    Ok((connection, Some(aggregator), Some(emulator)))
 }
 
 async fn serve_demo(listen: SocketAddr) -> Result<ExitCode> {
@@ -139,7 +146,7 @@ async fn serve_demo(listen: SocketAddr) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-async fn interactive(source: Source, query: Query) -> Result<()> {
+async fn interactive(source: Source, query: Query, open_picker: bool) -> Result<()> {
     let mut guard = terminal::enter().wrap_err("failed to set up the terminal")?;
     let size = guard.terminal.size()?;
     let mut app = App::new(
@@ -149,6 +156,9 @@ async fn interactive(source: Source, query: Query) -> Result<()> {
         size.width,
         size.height,
     );
+    if open_picker {
+        app.open_picker();
+    }
 
     let theme = Theme::from_env();
     let result = event_loop::run(&mut guard.terminal, &mut app, source, &theme).await;

@@ -271,3 +271,78 @@ fn find_prompt_screen() {
     );
     assert!(!screen.contains("Find:"), "the prompt stayed:\n{screen}");
 }
+
+fn picker_app() -> (App, u64) {
+    let query = Query {
+        aggregator: String::new(),
+        group_by: GroupBy::Account,
+        filters: Filters::default(),
+        page_size: 100,
+    };
+    let mut app = App::new(query, "eu-west-1".into(), "default".into(), 80, 24);
+    app.open_picker();
+    let generation = app
+        .start()
+        .iter()
+        .find_map(|effect| match effect {
+            Effect::FetchAggregators(request) => Some(request.generation),
+            _ => None,
+        })
+        .expect("the picker lists aggregators");
+    (app, generation)
+}
+
+fn aggregator_page(generation: u64, rows: Vec<packscope::query::AggregatorInfo>) -> Action {
+    Action::AggregatorsLoaded(Loaded {
+        generation,
+        result: Ok(RowPage {
+            rows,
+            next_token: None,
+        }),
+    })
+}
+
+#[test]
+fn picker_screen() {
+    use packscope::query::{AggregatorInfo, AggregatorRegions, AggregatorSource};
+    let (mut app, generation) = picker_app();
+    let rows = vec![
+        AggregatorInfo {
+            name: "org-conformance".into(),
+            source: AggregatorSource::Organization,
+            regions: AggregatorRegions::All,
+        },
+        AggregatorInfo {
+            name: "security-ou-baseline".into(),
+            source: AggregatorSource::Accounts(134),
+            regions: AggregatorRegions::Listed(4),
+        },
+    ];
+    app.update(aggregator_page(generation, rows));
+    let screen = draw(&app);
+    assert!(
+        screen.contains("accounts (134)"),
+        "no source type:\n{screen}"
+    );
+    assert!(
+        screen.contains("no aggregator chosen"),
+        "the status bar names an aggregator:\n{screen}"
+    );
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn picker_none_found_screen() {
+    let (mut app, generation) = picker_app();
+    app.update(aggregator_page(generation, Vec::new()));
+    let screen = draw(&app);
+    assert!(
+        screen.contains("put-configuration-aggregator"),
+        "no way to create one:\n{screen}"
+    );
+    assert!(
+        screen.contains("--aggregator"),
+        "no way to name one:\n{screen}"
+    );
+    insta::assert_snapshot!(screen);
+}
