@@ -13,7 +13,7 @@ use packscope::emulator::{Emulator, FaultPlan, Organization};
 use packscope::pick::only_aggregator;
 use packscope::query::{AggregatorRegions, AggregatorSource, GroupBy};
 
-/// The demo organization with only its first aggregator.
+/// Builds the demo organization with only its first aggregator.
 fn one_aggregator_org() -> Organization {
     let mut spec = Organization::demo_spec();
     spec.aggregators.truncate(1);
@@ -62,7 +62,7 @@ async fn output_pick_needs_one_aggregator() {
 }
 
 /// Runs the binary against `emulator` with static credentials from the environment and
-/// no AWS configuration files, so nothing but the emulator can answer.
+/// no AWS configuration files, so only the emulator can reply.
 fn packscope_against(emulator: &Emulator, args: &[&str]) -> Output {
     let home = tempfile::tempdir().expect("temporary home");
     let endpoint = emulator.endpoint_url();

@@ -14,7 +14,7 @@ pub struct Picker {
 }
 
 impl App {
-    /// Shows the picker in place of the summary; [`App::start`] then lists the
+    /// Shows the picker in place of the summary. [`App::start`] then lists the
     /// aggregators.
     pub fn open_picker(&mut self) {
         self.picker_generation += 1;

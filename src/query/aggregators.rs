@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-/// Where an aggregator collects from.
+/// The sources an aggregator collects from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AggregatorSource {
     /// Every account of an AWS Organizations organization.
