@@ -5,7 +5,7 @@ use std::time::SystemTime;
 
 use crate::aws::FetchError;
 use crate::export::ExportRequest;
-use crate::query::{AggregatorInfo, PackQuery, PackRow, Page, Query, RowPage};
+use crate::query::{AggregatorInfo, PackQuery, PackRow, Page, Query, RowPage, SourceRow};
 
 /// A user intent bound to a key; the keymap and the help screen share this list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +41,8 @@ pub enum Command {
     FindNext,
     /// Select the previous row that matches the last find.
     FindPrevious,
+    /// Show or hide the sources that failed or are outdated.
+    ShowSources,
 }
 
 /// An edit of the focused text input.
@@ -75,6 +77,7 @@ pub enum Action {
     Tick,
     PacksLoaded(Loaded<PackRow>),
     AggregatorsLoaded(Loaded<AggregatorInfo>),
+    SourcesLoaded(Loaded<SourceRow>),
     /// An export finished: the number of rows written, or what went wrong.
     Exported(Result<ExportDone, String>),
     /// The SDK is retrying the drill-down request in flight.
@@ -104,6 +107,14 @@ pub struct Loaded<T> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AggregatorsRequest {
     pub generation: u64,
+    pub next_token: Option<String>,
+}
+
+/// One page request of the failed and outdated sources.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourcesRequest {
+    pub generation: u64,
+    pub aggregator: String,
     pub next_token: Option<String>,
 }
 
@@ -145,6 +156,8 @@ pub enum Effect {
     CancelPacks,
     /// Start a page request of the aggregator picker.
     FetchAggregators(AggregatorsRequest),
+    /// Start a page request of the failed and outdated sources.
+    FetchSources(SourcesRequest),
     /// Write rows to a file on a blocking thread.
     Export(ExportRequest),
     /// Put text on the terminal's clipboard with OSC 52.

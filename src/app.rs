@@ -12,6 +12,7 @@ pub mod picker;
 pub mod prompt;
 pub mod selection;
 pub mod sort;
+pub mod sources;
 mod summary_paging;
 pub mod totals;
 mod view;
@@ -30,6 +31,7 @@ use picker::Picker;
 use prompt::Prompt;
 use selection::Selection;
 use sort::Sort;
+use sources::Sources;
 use totals::GroupTotals;
 
 /// The panes that take focus, in Tab order.
@@ -103,6 +105,13 @@ pub struct App {
     /// The aggregator picker, open until an aggregator is chosen.
     pub picker: Option<Picker>,
     picker_generation: u64,
+    /// The failed and outdated sources, once the summary started.
+    pub sources: Option<Sources>,
+    sources_generation: u64,
+    /// Whether the source view is open.
+    pub show_sources: bool,
+    /// Effects that a command requests besides its main one, returned after it.
+    queued: Vec<Effect>,
 }
 
 impl App {
@@ -143,6 +152,10 @@ impl App {
             find_text: None,
             picker: None,
             picker_generation: 0,
+            sources: None,
+            sources_generation: 0,
+            show_sources: false,
+            queued: Vec::new(),
         }
     }
 
@@ -151,7 +164,9 @@ impl App {
         if self.picker.is_some() {
             return self.start_picker().into_iter().collect();
         }
-        self.maybe_fetch().into_iter().collect()
+        let summary = self.maybe_fetch();
+        let sources = self.start_sources();
+        summary.into_iter().chain(sources).collect()
     }
 
     pub fn generation(&self) -> u64 {
@@ -166,6 +181,8 @@ impl App {
             Mode::Editing
         } else if self.picker.is_some() {
             Mode::Picker
+        } else if self.show_sources {
+            Mode::Sources
         } else if self.loading_for_sort {
             Mode::Loading
         } else if self.drilldown.is_some() {
@@ -204,12 +221,15 @@ impl App {
             Action::PacksLoaded(loaded) => self.receive_packs(loaded),
             Action::Exported(outcome) => self.receive_export(outcome),
             Action::AggregatorsLoaded(loaded) => self.receive_aggregators(loaded),
+            Action::SourcesLoaded(loaded) => self.receive_sources(loaded),
             Action::PacksRetrying {
                 generation,
                 attempt,
             } => self.note_packs_retry(generation, attempt),
         };
-        effect.into_iter().collect()
+        let mut effects: Vec<Effect> = effect.into_iter().collect();
+        effects.append(&mut self.queued);
+        effects
     }
 
     fn run(&mut self, command: Command) -> Option<Effect> {
@@ -222,6 +242,9 @@ impl App {
         }
         if self.picker.is_some() {
             return self.run_in_picker(command);
+        }
+        if self.show_sources {
+            return self.run_in_sources(command);
         }
         if self.loading_for_sort {
             return self.run_while_loading(command);
@@ -255,6 +278,7 @@ impl App {
             Command::Find => self.open_find(),
             Command::FindNext => self.find_again(true),
             Command::FindPrevious => self.find_again(false),
+            Command::ShowSources => self.toggle_sources(),
         }
     }
 

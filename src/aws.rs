@@ -8,6 +8,7 @@ mod error;
 mod fetch;
 mod packs;
 mod permission;
+mod sources;
 
 pub use aggregators::{fetch_aggregators_page, fetch_all_aggregators};
 pub use attempts::RetryListener;
@@ -15,3 +16,4 @@ pub use client::{Connection, Source, connect};
 pub use error::{ErrorKind, FetchError};
 pub use fetch::{fetch_page, fetch_page_reporting_retries};
 pub use packs::fetch_packs_page;
+pub use sources::fetch_stale_sources_page;

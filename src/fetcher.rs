@@ -10,6 +10,7 @@ use tokio::task::JoinHandle;
 
 use crate::action::{
     Action, AggregatorsRequest, Effect, ExportDone, FetchRequest, Loaded, PacksRequest, PageResult,
+    SourcesRequest,
 };
 use crate::aws::{self, Source};
 use crate::export::{self, ExportRequest};
@@ -20,6 +21,7 @@ enum Lane {
     Summary,
     Packs,
     Aggregators,
+    Sources,
 }
 
 /// Owns the request in flight of each lane.
@@ -51,6 +53,7 @@ impl Fetcher {
             Effect::FetchPacks(request) => self.fetch_packs(request),
             Effect::CancelPacks => self.cancel(Lane::Packs),
             Effect::FetchAggregators(request) => self.fetch_aggregators(request),
+            Effect::FetchSources(request) => self.fetch_sources(request),
             Effect::Export(request) => self.export(request),
             // The event loop writes copies to the terminal itself.
             Effect::Copy(_) => {}
@@ -122,6 +125,21 @@ impl Fetcher {
             } = request;
             let result = aws::fetch_aggregators_page(&source, next_token, None).await;
             let _ = results.send(Action::AggregatorsLoaded(Loaded { generation, result }));
+        });
+    }
+
+    fn fetch_sources(&mut self, request: SourcesRequest) {
+        let source = self.source.clone();
+        let results = self.results.clone();
+        self.spawn(Lane::Sources, async move {
+            let SourcesRequest {
+                generation,
+                aggregator,
+                next_token,
+            } = request;
+            let result =
+                aws::fetch_stale_sources_page(&source, &aggregator, next_token, None).await;
+            let _ = results.send(Action::SourcesLoaded(Loaded { generation, result }));
         });
     }
 

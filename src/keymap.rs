@@ -18,6 +18,8 @@ pub enum Mode {
     Loading,
     /// The aggregator picker is open.
     Picker,
+    /// The view of failed and outdated sources is open.
+    Sources,
     /// The help overlay is open.
     Help,
 }
@@ -35,6 +37,8 @@ pub enum Scope {
     Summary,
     /// In the drill-down only.
     Packs,
+    /// In the view of failed and outdated sources only.
+    Sources,
     /// While the help overlay is open.
     Help,
 }
@@ -246,6 +250,18 @@ pub const BINDINGS: &[Binding] = &[
         Command::FindPrevious,
         "go to the previous match of the find",
     ),
+    bind(
+        Scope::Browsing,
+        &[chr('d')],
+        Command::ShowSources,
+        "show the sources that failed or are outdated (data freshness)",
+    ),
+    bind(
+        Scope::Sources,
+        &[chr('d')],
+        Command::ShowSources,
+        "close the source list",
+    ),
 ];
 
 /// Resolves a key event to an action in the given mode, or `None` when it means nothing
@@ -263,7 +279,12 @@ pub fn resolve(event: KeyEvent, mode: Mode) -> Option<Action> {
 
     match mode {
         Mode::Editing => edit_for(key).map(Action::Edit),
-        Mode::Browsing | Mode::Packs | Mode::Loading | Mode::Picker | Mode::Help => None,
+        Mode::Browsing
+        | Mode::Packs
+        | Mode::Loading
+        | Mode::Picker
+        | Mode::Sources
+        | Mode::Help => None,
     }
 }
 
@@ -281,10 +302,14 @@ pub fn applies(scope: Scope, mode: Mode) -> bool {
         (Scope::Help, Mode::Help) => true,
         (Scope::Help, _) | (_, Mode::Help) => false,
         (Scope::Everywhere, _) => true,
-        (Scope::Lists, mode) => matches!(mode, Mode::Browsing | Mode::Packs | Mode::Picker),
+        (Scope::Lists, mode) => matches!(
+            mode,
+            Mode::Browsing | Mode::Packs | Mode::Picker | Mode::Sources
+        ),
         (Scope::Browsing, mode) => matches!(mode, Mode::Browsing | Mode::Packs),
         (Scope::Summary, mode) => mode == Mode::Browsing,
         (Scope::Packs, mode) => mode == Mode::Packs,
+        (Scope::Sources, mode) => mode == Mode::Sources,
     }
 }
 
@@ -427,12 +452,13 @@ mod tests {
     }
 
     /// Every mode, for checks that must hold in each.
-    const ALL_MODES: [Mode; 6] = [
+    const ALL_MODES: [Mode; 7] = [
         Mode::Browsing,
         Mode::Editing,
         Mode::Packs,
         Mode::Loading,
         Mode::Picker,
+        Mode::Sources,
         Mode::Help,
     ];
 
@@ -543,6 +569,18 @@ mod tests {
             let got = command(press(KeyCode::Char(c), KeyModifiers::NONE), Mode::Picker);
             assert_eq!(got, None, "{c} acted in the picker");
         }
+    }
+
+    #[test]
+    fn freshness_view_opens_and_closes() {
+        for mode in [Mode::Browsing, Mode::Packs, Mode::Sources] {
+            let got = command(press(KeyCode::Char('d'), KeyModifiers::NONE), mode);
+            assert_eq!(got, Some(Command::ShowSources), "d in {mode:?}");
+        }
+        let esc = command(press(KeyCode::Esc, KeyModifiers::NONE), Mode::Sources);
+        assert_eq!(esc, Some(Command::Cancel));
+        let down = command(press(KeyCode::Char('j'), KeyModifiers::NONE), Mode::Sources);
+        assert_eq!(down, Some(Command::Down), "j should scroll the sources");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Drawing. Every function here reads the state and draws; none changes it.
 
+mod date;
 mod filter;
 mod fit;
 mod group_by;
@@ -9,6 +10,7 @@ mod packs;
 mod picker;
 mod progress;
 mod prompt;
+mod sources;
 mod status;
 mod table;
 pub mod theme;
@@ -42,6 +44,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
 
     if app.loading_for_sort {
         progress::render(frame, layout.list, app, theme);
+    }
+    if app.show_sources {
+        sources::render(frame, layout.list, app, theme);
     }
 
     if app.show_help {

@@ -47,6 +47,9 @@ impl App {
         tracing::info!(aggregator = %name, "aggregator chosen");
         self.picker = None;
         self.query.aggregator = name;
+        if let Some(sources) = self.start_sources() {
+            self.queued.push(sources);
+        }
         self.restart()
     }
 

@@ -84,6 +84,9 @@ fn status_text(app: &App, width: u16) -> String {
     if facts(app).in_flight {
         parts.push((9, loading_text(&facts(app), app.spinner_frame)));
     }
+    if let Some(warning) = super::sources::warning(app) {
+        parts.push((8, warning));
+    }
     if let Some(time) = app.last_fetch {
         parts.push((2, format!("updated {}", utc_clock(time))));
     }
@@ -172,6 +175,7 @@ fn key_hints(app: &App, theme: &Theme) -> Line<'static> {
         Mode::Packs => PACK_HINTS,
         Mode::Loading => LOADING_HINTS,
         Mode::Picker => PICKER_HINTS,
+        Mode::Sources => SOURCES_HINTS,
         _ => SUMMARY_HINTS,
     };
     let mut spans = Vec::new();
@@ -203,6 +207,12 @@ const PACK_HINTS: &[(Command, &str)] = &[
 
 const PICKER_HINTS: &[(Command, &str)] = &[
     (Command::Apply, "choose"),
+    (Command::Refresh, "reload"),
+    (Command::Quit, "quit"),
+];
+
+const SOURCES_HINTS: &[(Command, &str)] = &[
+    (Command::Cancel, "close"),
     (Command::Refresh, "reload"),
     (Command::Quit, "quit"),
 ];
