@@ -43,6 +43,8 @@ pub enum Command {
     FindPrevious,
     /// Show or hide the sources that failed or are outdated.
     ShowSources,
+    /// Switch the timed background reload on or off.
+    ToggleAutoRefresh,
 }
 
 /// An edit of the focused text input.
@@ -78,6 +80,8 @@ pub enum Action {
     PacksLoaded(Loaded<PackRow>),
     AggregatorsLoaded(Loaded<AggregatorInfo>),
     SourcesLoaded(Loaded<SourceRow>),
+    /// The auto-refresh interval has passed.
+    AutoRefreshDue,
     /// An export finished: the number of rows written, or what went wrong.
     Exported(Result<ExportDone, String>),
     /// The SDK is retrying the drill-down request in flight.

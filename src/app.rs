@@ -1,5 +1,6 @@
 //! Application state and the one place it changes: [`App::update`].
 
+mod auto_refresh;
 pub mod drilldown;
 mod export;
 mod filters;
@@ -17,12 +18,13 @@ mod summary_paging;
 pub mod totals;
 mod view;
 
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 use crate::action::{Action, Command, Effect};
 use crate::aws::FetchError;
 use crate::keymap::Mode;
 use crate::query::Query;
+use auto_refresh::PendingRefresh;
 use drilldown::DrillDown;
 use flash::Flash;
 use input::TextInput;
@@ -112,6 +114,11 @@ pub struct App {
     pub show_sources: bool,
     /// Effects that a command requests besides its main one, returned after it.
     queued: Vec<Effect>,
+    /// Whether the summary reloads on a timer.
+    auto_refresh: bool,
+    /// The time between background reloads.
+    pub refresh_interval: Duration,
+    pending_refresh: Option<PendingRefresh>,
 }
 
 impl App {
@@ -156,7 +163,16 @@ impl App {
             sources_generation: 0,
             show_sources: false,
             queued: Vec::new(),
+            auto_refresh: false,
+            refresh_interval: auto_refresh::DEFAULT_REFRESH,
+            pending_refresh: None,
         }
+    }
+
+    /// Switches auto-refresh on with a reload every `interval`.
+    pub fn set_auto_refresh(&mut self, interval: Duration) {
+        self.auto_refresh = true;
+        self.refresh_interval = interval;
     }
 
     /// Requests the first page, of the aggregators while the picker is open.
@@ -222,6 +238,7 @@ impl App {
             Action::Exported(outcome) => self.receive_export(outcome),
             Action::AggregatorsLoaded(loaded) => self.receive_aggregators(loaded),
             Action::SourcesLoaded(loaded) => self.receive_sources(loaded),
+            Action::AutoRefreshDue => self.auto_refresh_due(),
             Action::PacksRetrying {
                 generation,
                 attempt,
@@ -279,6 +296,7 @@ impl App {
             Command::FindNext => self.find_again(true),
             Command::FindPrevious => self.find_again(false),
             Command::ShowSources => self.toggle_sources(),
+            Command::ToggleAutoRefresh => self.toggle_auto_refresh(),
         }
     }
 

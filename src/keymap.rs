@@ -257,6 +257,12 @@ pub const BINDINGS: &[Binding] = &[
         "show the sources that failed or are outdated (data freshness)",
     ),
     bind(
+        Scope::Browsing,
+        &[chr('a')],
+        Command::ToggleAutoRefresh,
+        "switch auto-refresh on or off (--refresh sets the interval)",
+    ),
+    bind(
         Scope::Sources,
         &[chr('d')],
         Command::ShowSources,
@@ -581,6 +587,19 @@ mod tests {
         assert_eq!(esc, Some(Command::Cancel));
         let down = command(press(KeyCode::Char('j'), KeyModifiers::NONE), Mode::Sources);
         assert_eq!(down, Some(Command::Down), "j should scroll the sources");
+    }
+
+    #[test]
+    fn auto_refresh_key_in_both_lists() {
+        for mode in [Mode::Browsing, Mode::Packs] {
+            let got = command(press(KeyCode::Char('a'), KeyModifiers::NONE), mode);
+            assert_eq!(got, Some(Command::ToggleAutoRefresh), "a in {mode:?}");
+        }
+        let typed = resolve(press(KeyCode::Char('a'), KeyModifiers::NONE), Mode::Editing);
+        assert!(
+            matches!(typed, Some(Action::Edit(Edit::Insert('a')))),
+            "a should be typed in an input: {typed:?}"
+        );
     }
 
     #[test]

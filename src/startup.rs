@@ -73,7 +73,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
                 return Ok(ExitCode::FAILURE);
             }
         }
-        None => interactive(source, query, open_picker).await?,
+        None => interactive(source, query, open_picker, cli.refresh).await?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -146,7 +146,12 @@ async fn serve_demo(listen: SocketAddr) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-async fn interactive(source: Source, query: Query, open_picker: bool) -> Result<()> {
+async fn interactive(
+    source: Source,
+    query: Query,
+    open_picker: bool,
+    refresh: Option<u64>,
+) -> Result<()> {
     let mut guard = terminal::enter().wrap_err("failed to set up the terminal")?;
     let size = guard.terminal.size()?;
     let mut app = App::new(
@@ -158,6 +163,9 @@ async fn interactive(source: Source, query: Query, open_picker: bool) -> Result<
     );
     if open_picker {
         app.open_picker();
+    }
+    if let Some(seconds) = refresh {
+        app.set_auto_refresh(std::time::Duration::from_secs(seconds));
     }
 
     let theme = Theme::from_env();

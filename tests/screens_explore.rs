@@ -425,3 +425,23 @@ fn sources_view_screen() {
     );
     insta::assert_snapshot!(screen);
 }
+
+#[test]
+fn auto_refresh_in_status_bar() {
+    let mut app = app();
+    app.set_auto_refresh(std::time::Duration::from_secs(30));
+    app.update(groups(3, None));
+    let screen = draw(&app);
+    assert!(
+        screen.contains("auto 30 s"),
+        "no auto-refresh mark:\n{screen}"
+    );
+
+    app.update(Action::AutoRefreshDue);
+    let screen = draw(&app);
+    assert!(screen.contains("refreshing…"), "no reload mark:\n{screen}");
+    assert!(
+        screen.contains("000004007919"),
+        "the rows vanished during the reload:\n{screen}"
+    );
+}

@@ -84,6 +84,11 @@ fn status_text(app: &App, width: u16) -> String {
     if facts(app).in_flight {
         parts.push((9, loading_text(&facts(app), app.spinner_frame)));
     }
+    if app.is_refreshing() {
+        parts.push((4, "refreshing…".to_string()));
+    } else if app.is_auto_refresh_on() {
+        parts.push((4, format!("auto {} s", app.refresh_interval.as_secs())));
+    }
     if let Some(warning) = super::sources::warning(app) {
         parts.push((8, warning));
     }
