@@ -36,12 +36,12 @@ impl App {
         None
     }
 
-    /// Whether the event loop should send refresh ticks.
+    /// Returns whether the event loop should send refresh ticks.
     pub fn is_auto_refresh_on(&self) -> bool {
         self.auto_refresh
     }
 
-    /// Whether a background reload is under way.
+    /// Returns whether a background reload is under way.
     pub fn is_refreshing(&self) -> bool {
         self.pending_refresh.is_some()
     }
@@ -82,7 +82,7 @@ impl App {
         }))
     }
 
-    /// Whether `generation` belongs to the background reload.
+    /// Returns whether `generation` belongs to the background reload.
     pub(super) fn is_refresh_result(&self, generation: u64) -> bool {
         self.pending_refresh
             .as_ref()
@@ -90,7 +90,7 @@ impl App {
     }
 
     /// Adds a page to the background reload, and swaps it in once it has enough rows.
-    /// A failure keeps the shown rows and says so.
+    /// A failure keeps the shown rows and shows the error.
     pub(super) fn receive_refresh(&mut self, result: PageResult) -> Option<Effect> {
         let page = match result.result {
             Ok(page) => page,
