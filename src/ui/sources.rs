@@ -13,8 +13,8 @@ use crate::app::sources::Sources;
 use crate::query::{SourceRow, SourceUpdateStatus};
 use crate::sanitize::sanitize;
 
-/// The border line and two lines of the selected source's error message.
-const DETAIL_HEIGHT: u16 = 3;
+/// The border line and three lines of the selected source's error message.
+const DETAIL_HEIGHT: u16 = 4;
 
 /// Builds the status bar's warning, such as "⚠ 2 failed, 5 outdated sources (d)", once
 /// any source failed or is outdated, or when the status could not be listed.
