@@ -5,7 +5,7 @@ use std::time::SystemTime;
 
 use crate::aws::FetchError;
 use crate::export::ExportRequest;
-use crate::query::{PackQuery, PackRow, Page, Query, RowPage};
+use crate::query::{AggregatorInfo, PackQuery, PackRow, Page, Query, RowPage, SourceRow};
 
 /// A user intent bound to a key; the keymap and the help screen share this list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +41,10 @@ pub enum Command {
     FindNext,
     /// Select the previous row that matches the last find.
     FindPrevious,
+    /// Show or hide the sources that failed or are outdated.
+    ShowSources,
+    /// Switch the timed background reload on or off.
+    ToggleAutoRefresh,
 }
 
 /// An edit of the focused text input.
@@ -74,6 +78,10 @@ pub enum Action {
     },
     Tick,
     PacksLoaded(Loaded<PackRow>),
+    AggregatorsLoaded(Loaded<AggregatorInfo>),
+    SourcesLoaded(Loaded<SourceRow>),
+    /// The auto-refresh interval has passed.
+    AutoRefreshDue,
     /// An export finished: the number of rows written, or what went wrong.
     Exported(Result<ExportDone, String>),
     /// The SDK is retrying the drill-down request in flight.
@@ -97,6 +105,21 @@ pub struct PageResult {
 pub struct Loaded<T> {
     pub generation: u64,
     pub result: Result<RowPage<T>, FetchError>,
+}
+
+/// One page request of the aggregator picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AggregatorsRequest {
+    pub generation: u64,
+    pub next_token: Option<String>,
+}
+
+/// One page request of the failed and outdated sources.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourcesRequest {
+    pub generation: u64,
+    pub aggregator: String,
+    pub next_token: Option<String>,
 }
 
 /// A written export file.
@@ -135,6 +158,10 @@ pub enum Effect {
     FetchPacks(PacksRequest),
     /// Abort the drill-down request in flight, if any.
     CancelPacks,
+    /// Start a page request of the aggregator picker.
+    FetchAggregators(AggregatorsRequest),
+    /// Start a page request of the failed and outdated sources.
+    FetchSources(SourcesRequest),
     /// Write rows to a file on a blocking thread.
     Export(ExportRequest),
     /// Put text on the terminal's clipboard with OSC 52.

@@ -1,5 +1,6 @@
 //! Application state and the one place it changes: [`App::update`].
 
+mod auto_refresh;
 pub mod drilldown;
 mod export;
 mod filters;
@@ -8,26 +9,31 @@ pub mod flash;
 pub mod input;
 pub mod list_state;
 pub mod paging;
+pub mod picker;
 pub mod prompt;
 pub mod selection;
 pub mod sort;
+pub mod sources;
 mod summary_paging;
 pub mod totals;
 mod view;
 
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 use crate::action::{Action, Command, Effect};
 use crate::aws::FetchError;
 use crate::keymap::Mode;
 use crate::query::Query;
+use auto_refresh::PendingRefresh;
 use drilldown::DrillDown;
 use flash::Flash;
 use input::TextInput;
 use paging::Paging;
+use picker::Picker;
 use prompt::Prompt;
 use selection::Selection;
 use sort::Sort;
+use sources::Sources;
 use totals::GroupTotals;
 
 /// The panes that take focus, in Tab order.
@@ -98,6 +104,21 @@ pub struct App {
     pub flash: Option<Flash>,
     /// The last text searched for, in lowercase, for `n` and `N`.
     pub find_text: Option<String>,
+    /// The aggregator picker, open until an aggregator is chosen.
+    pub picker: Option<Picker>,
+    picker_generation: u64,
+    /// The failed and outdated sources, once the summary started.
+    pub sources: Option<Sources>,
+    sources_generation: u64,
+    /// Whether the source view is open.
+    pub show_sources: bool,
+    /// Effects that a command requests besides its main one, returned after it.
+    queued: Vec<Effect>,
+    /// Whether the summary reloads on a timer.
+    auto_refresh: bool,
+    /// The time between background reloads.
+    pub refresh_interval: Duration,
+    pending_refresh: Option<PendingRefresh>,
 }
 
 impl App {
@@ -136,12 +157,32 @@ impl App {
             prompt: None,
             flash: None,
             find_text: None,
+            picker: None,
+            picker_generation: 0,
+            sources: None,
+            sources_generation: 0,
+            show_sources: false,
+            queued: Vec::new(),
+            auto_refresh: false,
+            refresh_interval: auto_refresh::DEFAULT_REFRESH,
+            pending_refresh: None,
         }
     }
 
-    /// Requests the first page.
+    /// Switches auto-refresh on with a reload every `interval`.
+    pub fn set_auto_refresh(&mut self, interval: Duration) {
+        self.auto_refresh = true;
+        self.refresh_interval = interval;
+    }
+
+    /// Requests the first page, of the aggregators while the picker is open.
     pub fn start(&mut self) -> Vec<Effect> {
-        self.maybe_fetch().into_iter().collect()
+        if self.picker.is_some() {
+            return self.start_picker().into_iter().collect();
+        }
+        let summary = self.maybe_fetch();
+        let sources = self.start_sources();
+        summary.into_iter().chain(sources).collect()
     }
 
     pub fn generation(&self) -> u64 {
@@ -154,6 +195,10 @@ impl App {
             Mode::Help
         } else if self.prompt.is_some() || self.focused_input().is_some() {
             Mode::Editing
+        } else if self.picker.is_some() {
+            Mode::Picker
+        } else if self.show_sources {
+            Mode::Sources
         } else if self.loading_for_sort {
             Mode::Loading
         } else if self.drilldown.is_some() {
@@ -191,12 +236,17 @@ impl App {
             Action::Tick => self.tick(),
             Action::PacksLoaded(loaded) => self.receive_packs(loaded),
             Action::Exported(outcome) => self.receive_export(outcome),
+            Action::AggregatorsLoaded(loaded) => self.receive_aggregators(loaded),
+            Action::SourcesLoaded(loaded) => self.receive_sources(loaded),
+            Action::AutoRefreshDue => self.auto_refresh_due(),
             Action::PacksRetrying {
                 generation,
                 attempt,
             } => self.note_packs_retry(generation, attempt),
         };
-        effect.into_iter().collect()
+        let mut effects: Vec<Effect> = effect.into_iter().collect();
+        effects.append(&mut self.queued);
+        effects
     }
 
     fn run(&mut self, command: Command) -> Option<Effect> {
@@ -206,6 +256,12 @@ impl App {
         }
         if self.prompt.is_some() {
             return self.run_in_prompt(command);
+        }
+        if self.picker.is_some() {
+            return self.run_in_picker(command);
+        }
+        if self.show_sources {
+            return self.run_in_sources(command);
         }
         if self.loading_for_sort {
             return self.run_while_loading(command);
@@ -239,6 +295,8 @@ impl App {
             Command::Find => self.open_find(),
             Command::FindNext => self.find_again(true),
             Command::FindPrevious => self.find_again(false),
+            Command::ShowSources => self.toggle_sources(),
+            Command::ToggleAutoRefresh => self.toggle_auto_refresh(),
         }
     }
 

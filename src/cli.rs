@@ -54,6 +54,12 @@ pub struct Cli {
     #[arg(long)]
     pub demo: bool,
 
+    /// Reload the list in the background every this many seconds, 10 to 86400 (the a key
+    /// switches it on or off).
+    #[arg(long, value_name = "SECONDS",
+          value_parser = clap::value_parser!(u64).range(10..=86_400))]
+    pub refresh: Option<u64>,
+
     /// Write a debug log to this file (created readable by its owner only).
     #[arg(long, env = "PACKSCOPE_LOG_FILE", value_name = "PATH")]
     pub log_file: Option<PathBuf>,

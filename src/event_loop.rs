@@ -7,7 +7,7 @@ use color_eyre::eyre::{Result, WrapErr};
 use crossterm::event::{Event, EventStream};
 use futures::StreamExt;
 use tokio::sync::mpsc;
-use tokio::time::{MissedTickBehavior, interval};
+use tokio::time::{Instant, MissedTickBehavior, interval, interval_at};
 
 use crate::action::{Action, Command, Edit, Effect};
 use crate::app::App;
@@ -30,6 +30,8 @@ pub async fn run(terminal: &mut Tui, app: &mut App, source: Source, theme: &Them
     let mut signals = Signals::new().wrap_err("failed to install signal handlers")?;
     let mut ticker = interval(TICK);
     ticker.set_missed_tick_behavior(MissedTickBehavior::Skip);
+    let mut refresh = interval_at(Instant::now() + app.refresh_interval, app.refresh_interval);
+    refresh.set_missed_tick_behavior(MissedTickBehavior::Delay);
 
     fetcher.run_all(app.start());
     let mut dirty = true;
@@ -44,6 +46,7 @@ pub async fn run(terminal: &mut Tui, app: &mut App, source: Source, theme: &Them
             event = events.next() => translate(event, app.mode())?,
             Some(result) = results.recv() => Some(result),
             _ = ticker.tick(), if app.is_animating() => Some(Action::Tick),
+            _ = refresh.tick(), if app.is_auto_refresh_on() => Some(Action::AutoRefreshDue),
             name = signals.recv() => quit_on_signal(name),
         };
 

@@ -8,7 +8,10 @@ use std::time::SystemTime;
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::JoinHandle;
 
-use crate::action::{Action, Effect, ExportDone, FetchRequest, Loaded, PacksRequest, PageResult};
+use crate::action::{
+    Action, AggregatorsRequest, Effect, ExportDone, FetchRequest, Loaded, PacksRequest, PageResult,
+    SourcesRequest,
+};
 use crate::aws::{self, Source};
 use crate::export::{self, ExportRequest};
 
@@ -17,6 +20,8 @@ use crate::export::{self, ExportRequest};
 enum Lane {
     Summary,
     Packs,
+    Aggregators,
+    Sources,
 }
 
 /// Owns the request in flight of each lane.
@@ -47,6 +52,8 @@ impl Fetcher {
             Effect::CancelFetch => self.cancel(Lane::Summary),
             Effect::FetchPacks(request) => self.fetch_packs(request),
             Effect::CancelPacks => self.cancel(Lane::Packs),
+            Effect::FetchAggregators(request) => self.fetch_aggregators(request),
+            Effect::FetchSources(request) => self.fetch_sources(request),
             Effect::Export(request) => self.export(request),
             // The event loop writes copies to the terminal itself.
             Effect::Copy(_) => {}
@@ -105,6 +112,34 @@ impl Fetcher {
                 result,
                 received_at: SystemTime::now(),
             }));
+        });
+    }
+
+    fn fetch_aggregators(&mut self, request: AggregatorsRequest) {
+        let source = self.source.clone();
+        let results = self.results.clone();
+        self.spawn(Lane::Aggregators, async move {
+            let AggregatorsRequest {
+                generation,
+                next_token,
+            } = request;
+            let result = aws::fetch_aggregators_page(&source, next_token, None).await;
+            let _ = results.send(Action::AggregatorsLoaded(Loaded { generation, result }));
+        });
+    }
+
+    fn fetch_sources(&mut self, request: SourcesRequest) {
+        let source = self.source.clone();
+        let results = self.results.clone();
+        self.spawn(Lane::Sources, async move {
+            let SourcesRequest {
+                generation,
+                aggregator,
+                next_token,
+            } = request;
+            let result =
+                aws::fetch_stale_sources_page(&source, &aggregator, next_token, None).await;
+            let _ = results.send(Action::SourcesLoaded(Loaded { generation, result }));
         });
     }
 

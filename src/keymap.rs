@@ -16,6 +16,10 @@ pub enum Mode {
     Packs,
     /// Pages load for a sort: only Esc and Ctrl-C act.
     Loading,
+    /// The aggregator picker is open.
+    Picker,
+    /// The view of failed and outdated sources is open.
+    Sources,
     /// The help overlay is open.
     Help,
 }
@@ -25,12 +29,16 @@ pub enum Mode {
 pub enum Scope {
     /// In every mode, inputs included.
     Everywhere,
+    /// In any list: the summary, the drill-down or the aggregator picker.
+    Lists,
     /// While browsing the summary or the drill-down.
     Browsing,
     /// While browsing the summary only.
     Summary,
     /// In the drill-down only.
     Packs,
+    /// In the view of failed and outdated sources only.
+    Sources,
     /// While the help overlay is open.
     Help,
 }
@@ -86,37 +94,37 @@ const fn bind(
 /// Every key packscope answers to, in the order the help screen lists them.
 pub const BINDINGS: &[Binding] = &[
     bind(
-        Scope::Browsing,
+        Scope::Lists,
         &[plain(KeyCode::Down), chr('j')],
         Command::Down,
         "move down one group",
     ),
     bind(
-        Scope::Browsing,
+        Scope::Lists,
         &[plain(KeyCode::Up), chr('k')],
         Command::Up,
         "move up one group",
     ),
     bind(
-        Scope::Browsing,
+        Scope::Lists,
         &[plain(KeyCode::PageDown), ctrl('f')],
         Command::PageDown,
         "move down one screen",
     ),
     bind(
-        Scope::Browsing,
+        Scope::Lists,
         &[plain(KeyCode::PageUp), ctrl('b')],
         Command::PageUp,
         "move up one screen",
     ),
     bind(
-        Scope::Browsing,
+        Scope::Lists,
         &[plain(KeyCode::Home), chr('g')],
         Command::Top,
         "go to the first group",
     ),
     bind(
-        Scope::Browsing,
+        Scope::Lists,
         &[plain(KeyCode::End), chr('G')],
         Command::Bottom,
         "go to the last group, loading every page",
@@ -134,7 +142,7 @@ pub const BINDINGS: &[Binding] = &[
         "group by account or by region",
     ),
     bind(
-        Scope::Browsing,
+        Scope::Lists,
         &[chr('r')],
         Command::Refresh,
         "reload, or retry the page that failed",
@@ -164,7 +172,7 @@ pub const BINDINGS: &[Binding] = &[
         "leave the input and drop the edit, or close the pack list",
     ),
     bind(
-        Scope::Browsing,
+        Scope::Lists,
         &[chr('?')],
         Command::ToggleHelp,
         "show or hide this help",
@@ -187,7 +195,7 @@ pub const BINDINGS: &[Binding] = &[
         Command::Up,
         "scroll this help up",
     ),
-    bind(Scope::Browsing, &[chr('q')], Command::Quit, "quit"),
+    bind(Scope::Lists, &[chr('q')], Command::Quit, "quit"),
     bind(
         Scope::Everywhere,
         &[ctrl('c')],
@@ -242,6 +250,24 @@ pub const BINDINGS: &[Binding] = &[
         Command::FindPrevious,
         "go to the previous match of the find",
     ),
+    bind(
+        Scope::Browsing,
+        &[chr('d')],
+        Command::ShowSources,
+        "show the sources that failed or are outdated (data freshness)",
+    ),
+    bind(
+        Scope::Browsing,
+        &[chr('a')],
+        Command::ToggleAutoRefresh,
+        "switch auto-refresh on or off (--refresh sets the interval)",
+    ),
+    bind(
+        Scope::Sources,
+        &[chr('d')],
+        Command::ShowSources,
+        "close the source list",
+    ),
 ];
 
 /// Resolves a key event to an action in the given mode, or `None` when it means nothing
@@ -259,7 +285,12 @@ pub fn resolve(event: KeyEvent, mode: Mode) -> Option<Action> {
 
     match mode {
         Mode::Editing => edit_for(key).map(Action::Edit),
-        Mode::Browsing | Mode::Packs | Mode::Loading | Mode::Help => None,
+        Mode::Browsing
+        | Mode::Packs
+        | Mode::Loading
+        | Mode::Picker
+        | Mode::Sources
+        | Mode::Help => None,
     }
 }
 
@@ -277,9 +308,14 @@ pub fn applies(scope: Scope, mode: Mode) -> bool {
         (Scope::Help, Mode::Help) => true,
         (Scope::Help, _) | (_, Mode::Help) => false,
         (Scope::Everywhere, _) => true,
+        (Scope::Lists, mode) => matches!(
+            mode,
+            Mode::Browsing | Mode::Packs | Mode::Picker | Mode::Sources
+        ),
         (Scope::Browsing, mode) => matches!(mode, Mode::Browsing | Mode::Packs),
         (Scope::Summary, mode) => mode == Mode::Browsing,
         (Scope::Packs, mode) => mode == Mode::Packs,
+        (Scope::Sources, mode) => mode == Mode::Sources,
     }
 }
 
@@ -422,11 +458,13 @@ mod tests {
     }
 
     /// Every mode, for checks that must hold in each.
-    const ALL_MODES: [Mode; 5] = [
+    const ALL_MODES: [Mode; 7] = [
         Mode::Browsing,
         Mode::Editing,
         Mode::Packs,
         Mode::Loading,
+        Mode::Picker,
+        Mode::Sources,
         Mode::Help,
     ];
 
@@ -518,6 +556,50 @@ mod tests {
                 assert_eq!(got, Some(expected), "{code:?} {modifiers:?} in {mode:?}");
             }
         }
+    }
+
+    #[test]
+    fn picker_moves_chooses_and_quits() {
+        let cases = [
+            (KeyCode::Char('j'), Command::Down),
+            (KeyCode::Char('k'), Command::Up),
+            (KeyCode::Enter, Command::Apply),
+            (KeyCode::Char('r'), Command::Refresh),
+            (KeyCode::Char('q'), Command::Quit),
+        ];
+        for (code, expected) in cases {
+            let got = command(press(code, KeyModifiers::NONE), Mode::Picker);
+            assert_eq!(got, Some(expected), "{code:?} in the picker");
+        }
+        for c in ['s', 'e', 'f', '/'] {
+            let got = command(press(KeyCode::Char(c), KeyModifiers::NONE), Mode::Picker);
+            assert_eq!(got, None, "{c} acted in the picker");
+        }
+    }
+
+    #[test]
+    fn freshness_view_opens_and_closes() {
+        for mode in [Mode::Browsing, Mode::Packs, Mode::Sources] {
+            let got = command(press(KeyCode::Char('d'), KeyModifiers::NONE), mode);
+            assert_eq!(got, Some(Command::ShowSources), "d in {mode:?}");
+        }
+        let esc = command(press(KeyCode::Esc, KeyModifiers::NONE), Mode::Sources);
+        assert_eq!(esc, Some(Command::Cancel));
+        let down = command(press(KeyCode::Char('j'), KeyModifiers::NONE), Mode::Sources);
+        assert_eq!(down, Some(Command::Down), "j should scroll the sources");
+    }
+
+    #[test]
+    fn auto_refresh_key_in_both_lists() {
+        for mode in [Mode::Browsing, Mode::Packs] {
+            let got = command(press(KeyCode::Char('a'), KeyModifiers::NONE), mode);
+            assert_eq!(got, Some(Command::ToggleAutoRefresh), "a in {mode:?}");
+        }
+        let typed = resolve(press(KeyCode::Char('a'), KeyModifiers::NONE), Mode::Editing);
+        assert!(
+            matches!(typed, Some(Action::Edit(Edit::Insert('a')))),
+            "a should be typed in an input: {typed:?}"
+        );
     }
 
     #[test]

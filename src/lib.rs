@@ -14,6 +14,7 @@ pub mod fetcher;
 pub mod keymap;
 pub mod logging;
 pub mod output;
+pub mod pick;
 pub mod query;
 pub mod sanitize;
 pub mod signals;

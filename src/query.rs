@@ -1,10 +1,14 @@
 //! The query behind one summary list: aggregator, grouping, filters and page size.
 
+pub mod aggregators;
 pub mod packs;
+pub mod sources;
 
 use std::fmt;
 
+pub use aggregators::{AggregatorInfo, AggregatorRegions, AggregatorSource};
 pub use packs::{PackComplianceType, PackQuery, PackRow};
+pub use sources::{SourceRow, SourceUpdateStatus};
 
 /// The maximum `Limit` that `GetAggregateConformancePackComplianceSummary` accepts.
 pub const MAX_PAGE_SIZE: u8 = 100;

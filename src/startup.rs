@@ -59,6 +59,17 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Ok(source) => source,
         Err(message) => return Ok(usage_error(&message)),
     };
+    // Without a name, --output takes the only aggregator and the view opens a picker.
+    let aggregator = match (aggregator, cli.output) {
+        (Some(name), _) => Some(name),
+        (None, Some(_)) => match crate::pick::only_aggregator(&source).await {
+            Ok(name) => Some(name),
+            Err(message) => return Ok(usage_error(&message)),
+        },
+        (None, None) => None,
+    };
+    let open_picker = aggregator.is_none();
+    let aggregator = aggregator.unwrap_or_default();
 
     let query = Query {
         aggregator,
@@ -85,7 +96,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
         }
-        None => interactive(source, query).await?,
+        None => interactive(source, query, open_picker, cli.refresh).await?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -95,12 +106,8 @@ fn usage_error(message: &str) -> ExitCode {
     ExitCode::from(USAGE_ERROR)
 }
 
-fn real_connection(cli: &Cli) -> Result<(Connection, String), String> {
-    let aggregator = cli.aggregator.clone().ok_or_else(|| {
-        "missing aggregator: pass --aggregator NAME or set PACKSCOPE_AGGREGATOR \
-         (or try the built-in demo with --demo)"
-            .to_string()
-    })?;
+fn real_connection(cli: &Cli) -> Result<(Connection, Option<String>), String> {
+    let aggregator = cli.aggregator.clone();
 
     let connection = Connection {
         profile: cli.profile.clone(),
@@ -116,7 +123,7 @@ fn real_connection(cli: &Cli) -> Result<(Connection, String), String> {
 /// error is a usage error, such as an unreadable fault plan.
 async fn demo_connection(
     cli: &Cli,
-) -> Result<Result<(Connection, String, Option<Emulator>), String>> {
+) -> Result<Result<(Connection, Option<String>, Option<Emulator>), String>> {
     let (organization, faults) = match emulator_settings(&cli.emulator) {
         Ok(settings) => settings,
         Err(message) => return Ok(Err(message)),
@@ -142,7 +149,7 @@ async fn demo_connection(
         static_credentials: Some((DEMO_CREDENTIALS.0.into(), DEMO_CREDENTIALS.1.into())),
         timing: Default::default(),
     };
-    Ok(Ok((connection, aggregator, Some(emulator))))
+    Ok(Ok((connection, Some(aggregator), Some(emulator))))
 }
 
 fn emulator_settings(args: &EmulatorArgs) -> Result<(Arc<Organization>, FaultPlan), String> {
@@ -176,7 +183,12 @@ async fn serve_demo(listen: SocketAddr, args: &EmulatorArgs) -> Result<ExitCode>
     Ok(ExitCode::SUCCESS)
 }
 
-async fn interactive(source: Source, query: Query) -> Result<()> {
+async fn interactive(
+    source: Source,
+    query: Query,
+    open_picker: bool,
+    refresh: Option<u64>,
+) -> Result<()> {
     let mut guard = terminal::enter().wrap_err("failed to set up the terminal")?;
     let size = guard.terminal.size()?;
     let mut app = App::new(
@@ -186,6 +198,12 @@ async fn interactive(source: Source, query: Query) -> Result<()> {
         size.width,
         size.height,
     );
+    if open_picker {
+        app.open_picker();
+    }
+    if let Some(seconds) = refresh {
+        app.set_auto_refresh(std::time::Duration::from_secs(seconds));
+    }
 
     let theme = Theme::from_env();
     let result = event_loop::run(&mut guard.terminal, &mut app, source, &theme).await;

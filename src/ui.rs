@@ -1,13 +1,16 @@
 //! Drawing. Every function here reads the state and draws; none changes it.
 
+mod date;
 mod filter;
 mod fit;
 mod group_by;
 mod help;
 pub mod layout;
 mod packs;
+mod picker;
 mod progress;
 mod prompt;
+mod sources;
 mod status;
 mod table;
 pub mod theme;
@@ -36,15 +39,19 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
 
     filter::render(frame, layout.filter, app, theme);
     group_by::render(frame, layout.group_by, app, theme);
-    match &app.drilldown {
-        Some(drill) => packs::render(frame, layout.list, drill, app, theme),
-        None => table::render(frame, layout.list, app, theme),
+    match (&app.picker, &app.drilldown) {
+        (Some(picker), _) => picker::render(frame, layout.list, picker, app, theme),
+        (None, Some(drill)) => packs::render(frame, layout.list, drill, app, theme),
+        (None, None) => table::render(frame, layout.list, app, theme),
     }
     status::render(frame, layout.status, layout.message, app, theme);
     prompt::render(frame, layout.status, layout.message, app, theme);
 
     if app.loading_for_sort {
         progress::render(frame, layout.list, app, theme);
+    }
+    if app.show_sources {
+        sources::render(frame, layout.list, app, theme);
     }
 
     if app.show_help {

@@ -102,6 +102,61 @@ fn sort_drill_export_walk() {
     }
 }
 
+#[test]
+fn picker_chooses_an_aggregator() {
+    let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
+    let organization = std::sync::Arc::new(Organization::demo());
+    let emulator = runtime.block_on(common::demo::start_emulator(
+        std::sync::Arc::clone(&organization),
+        packscope::emulator::FaultPlan::default(),
+    ));
+    let endpoint = emulator.endpoint_url();
+    let home = tempfile::tempdir().expect("temporary home");
+    let home_path = home.path().display().to_string();
+    let env = [
+        ("HOME", home_path.as_str()),
+        ("AWS_ACCESS_KEY_ID", "AKIAPICKERTEST"),
+        ("AWS_SECRET_ACCESS_KEY", "picker-test-secret"),
+    ];
+    let args = ["--endpoint-url", endpoint.as_str(), "--region", "us-east-1"];
+    let mut session = Session::start_with_env(&args, 80, 24, &env);
+
+    let names = organization.aggregator_names();
+    let screen = session.wait_for("the aggregator picker", |s| {
+        s.contains("Choose an aggregator") && s.contains(&names[2])
+    });
+    assert!(
+        screen.contains("organization"),
+        "the source type is missing:\n{screen}"
+    );
+
+    session.send("j");
+    session.send(ENTER);
+    session.wait_for("the summary", |s| {
+        s.contains("Conformance packs by account")
+    });
+
+    // The status bar may drop the aggregator's name for the source warning, so the
+    // group count tells the chosen aggregator apart.
+    let chosen = organization
+        .aggregator(&names[1])
+        .expect("the second demo aggregator");
+    let groups = organization
+        .aggregator_summaries(chosen, GroupBy::Account, None, None)
+        .len();
+    session.send("G");
+    let status = format!("{groups} groups, all loaded");
+    let screen = session.wait_for(&status, |s| s.contains(&status));
+    assert!(
+        !screen.contains("Choose an aggregator"),
+        "the picker stayed open:\n{screen}"
+    );
+
+    session.send("q");
+    assert!(session.wait_exit(), "q should exit with success");
+    session.assert_restored();
+}
+
 fn with_separators(count: usize) -> String {
     packscope::app::totals::with_separators(count as u64)
 }

@@ -125,6 +125,8 @@ fn missing_aggregator_exits_2() {
     let output = Command::new(env!("CARGO_BIN_EXE_packscope"))
         .args(["--output", "json", "--region", "us-east-1"])
         .env_remove("PACKSCOPE_AGGREGATOR")
+        // Listing aggregators must not reach AWS: aim it at a closed loopback port.
+        .env("AWS_ENDPOINT_URL", "http://127.0.0.1:9")
         .env("AWS_EC2_METADATA_DISABLED", "true")
         .output()
         .expect("run packscope");

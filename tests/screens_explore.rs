@@ -271,3 +271,177 @@ fn find_prompt_screen() {
     );
     assert!(!screen.contains("Find:"), "the prompt stayed:\n{screen}");
 }
+
+fn picker_app() -> (App, u64) {
+    let query = Query {
+        aggregator: String::new(),
+        group_by: GroupBy::Account,
+        filters: Filters::default(),
+        page_size: 100,
+    };
+    let mut app = App::new(query, "eu-west-1".into(), "default".into(), 80, 24);
+    app.open_picker();
+    let generation = app
+        .start()
+        .iter()
+        .find_map(|effect| match effect {
+            Effect::FetchAggregators(request) => Some(request.generation),
+            _ => None,
+        })
+        .expect("the picker lists aggregators");
+    (app, generation)
+}
+
+fn aggregator_page(generation: u64, rows: Vec<packscope::query::AggregatorInfo>) -> Action {
+    Action::AggregatorsLoaded(Loaded {
+        generation,
+        result: Ok(RowPage {
+            rows,
+            next_token: None,
+        }),
+    })
+}
+
+#[test]
+fn picker_screen() {
+    use packscope::query::{AggregatorInfo, AggregatorRegions, AggregatorSource};
+    let (mut app, generation) = picker_app();
+    let rows = vec![
+        AggregatorInfo {
+            name: "org-conformance".into(),
+            source: AggregatorSource::Organization,
+            regions: AggregatorRegions::All,
+        },
+        AggregatorInfo {
+            name: "security-ou-baseline".into(),
+            source: AggregatorSource::Accounts(134),
+            regions: AggregatorRegions::Listed(4),
+        },
+    ];
+    app.update(aggregator_page(generation, rows));
+    let screen = draw(&app);
+    assert!(
+        screen.contains("accounts (134)"),
+        "no source type:\n{screen}"
+    );
+    assert!(
+        screen.contains("no aggregator chosen"),
+        "the status bar names an aggregator:\n{screen}"
+    );
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn picker_none_found_screen() {
+    let (mut app, generation) = picker_app();
+    app.update(aggregator_page(generation, Vec::new()));
+    let screen = draw(&app);
+    assert!(
+        screen.contains("put-configuration-aggregator"),
+        "no way to create one:\n{screen}"
+    );
+    assert!(
+        screen.contains("--aggregator"),
+        "no way to name one:\n{screen}"
+    );
+    insta::assert_snapshot!(screen);
+}
+
+fn stale_sources(app: &mut App, generation: u64) {
+    use packscope::query::{SourceRow, SourceUpdateStatus};
+    let row = |id: &str, status, error: Option<&str>| SourceRow {
+        source_id: id.into(),
+        source_type: "ACCOUNT".into(),
+        region: "eu-west-1".into(),
+        status,
+        last_update: Some(1_735_732_800),
+        error_code: error.map(|_| "AccessDeniedException".to_string()),
+        error_message: error.map(String::from),
+    };
+    let rows = vec![
+        row(
+            "000004007919",
+            SourceUpdateStatus::Failed,
+            Some("Account 000004007919 has not authorized the aggregator account in eu-west-1."),
+        ),
+        row("000004015838", SourceUpdateStatus::Outdated, None),
+        row("000004023757", SourceUpdateStatus::Outdated, None),
+    ];
+    app.update(Action::SourcesLoaded(Loaded {
+        generation,
+        result: Ok(RowPage {
+            rows,
+            next_token: None,
+        }),
+    }));
+}
+
+fn started_with_sources() -> (App, u64) {
+    let query = Query {
+        aggregator: "org-aggregator".into(),
+        group_by: GroupBy::Account,
+        filters: Filters::default(),
+        page_size: 100,
+    };
+    let mut app = App::new(query, "us-east-1".into(), "demo".into(), 80, 24);
+    let generation = app
+        .start()
+        .iter()
+        .find_map(|effect| match effect {
+            Effect::FetchSources(request) => Some(request.generation),
+            _ => None,
+        })
+        .expect("start should list stale sources");
+    (app, generation)
+}
+
+#[test]
+fn freshness_warning_on_list() {
+    let (mut app, generation) = started_with_sources();
+    app.update(groups(40, Some("t1")));
+    stale_sources(&mut app, generation);
+    let screen = draw(&app);
+    assert!(
+        screen.contains("⚠ 1 failed, 2 outdated sources (d)"),
+        "no freshness warning:\n{screen}"
+    );
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn sources_view_screen() {
+    let (mut app, generation) = started_with_sources();
+    app.update(groups(40, Some("t1")));
+    stale_sources(&mut app, generation);
+    app.update(Action::Command(Command::ShowSources));
+    let screen = draw(&app);
+    assert!(
+        screen.contains("2025-01-01 12:00"),
+        "no last update time:\n{screen}"
+    );
+    assert!(
+        screen.contains("AccessDeniedException"),
+        "no error code:\n{screen}"
+    );
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn auto_refresh_in_status_bar() {
+    let mut app = app();
+    app.set_auto_refresh(std::time::Duration::from_secs(30));
+    app.update(groups(3, None));
+    let screen = draw(&app);
+    assert!(
+        screen.contains("auto 30 s"),
+        "no auto-refresh mark:\n{screen}"
+    );
+
+    app.update(Action::AutoRefreshDue);
+    let screen = draw(&app);
+    assert!(screen.contains("refreshing…"), "no reload mark:\n{screen}");
+    assert!(
+        screen.contains("000004007919"),
+        "the rows vanished during the reload:\n{screen}"
+    );
+}

@@ -52,6 +52,8 @@ impl App {
             Command::Find => self.open_find(),
             Command::FindNext => self.find_again(true),
             Command::FindPrevious => self.find_again(false),
+            Command::ShowSources => self.toggle_sources(),
+            Command::ToggleAutoRefresh => self.toggle_auto_refresh(),
             Command::Cancel => self.close_drilldown(),
             Command::Apply | Command::NextPane | Command::PreviousPane => None,
             _ => return None,

@@ -31,6 +31,7 @@ impl App {
         self.follow_bottom = false;
         self.restarted_on_invalid_token = false;
         self.retry_attempt = None;
+        self.pending_refresh = None;
         self.order.clear();
         self.loading_for_sort = self.sort.is_active();
         self.maybe_fetch().or(Some(Effect::CancelFetch))
@@ -44,6 +45,9 @@ impl App {
     }
 
     pub(super) fn receive(&mut self, result: PageResult) -> Option<Effect> {
+        if self.is_refresh_result(result.generation) {
+            return self.receive_refresh(result);
+        }
         if result.generation != self.generation {
             return None;
         }
@@ -111,6 +115,10 @@ impl App {
     }
 
     pub(super) fn request_next(&mut self) -> Option<Effect> {
+        // While a background reload runs, the shown list's cursor is out of date.
+        if self.pending_refresh.is_some() {
+            return None;
+        }
         if self.error.is_some() {
             return None;
         }

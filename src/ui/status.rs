@@ -11,6 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use super::theme::Theme;
 use crate::action::Command;
 use crate::app::App;
+use crate::app::list_state::ListState;
 use crate::aws::FetchError;
 use crate::keymap::{BINDINGS, Mode, applies, key_label};
 
@@ -19,7 +20,8 @@ pub const MAX_MESSAGE_ROWS: u16 = 3;
 
 const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
 
-/// What the status bar shows about the list on screen: the summary or the drill-down.
+/// What the status bar shows about the list on screen: the summary, the drill-down or
+/// the aggregator picker.
 struct ListFacts<'a> {
     rows: usize,
     /// The row noun, singular and plural.
@@ -34,19 +36,11 @@ struct ListFacts<'a> {
 }
 
 fn facts(app: &App) -> ListFacts<'_> {
+    if let Some(picker) = &app.picker {
+        return list_facts(&picker.list, ("aggregator", "aggregators"));
+    }
     if let Some(drill) = &app.drilldown {
-        let list = &drill.list;
-        return ListFacts {
-            rows: list.rows().len(),
-            noun: ("pack", "packs"),
-            ended: list.paging.is_ended(),
-            in_flight: list.paging.is_in_flight(),
-            pages_loaded: list.paging.pages_loaded(),
-            empty_streak: list.paging.empty_streak(),
-            retry_attempt: list.retry_attempt,
-            error: list.error.as_ref(),
-            notice: list.notice.as_deref(),
-        };
+        return list_facts(&drill.list, ("pack", "packs"));
     }
     ListFacts {
         rows: app.paging.rows().len(),
@@ -76,17 +70,39 @@ pub fn message_rows(app: &App, width: u16) -> u16 {
     rows.clamp(1, usize::from(MAX_MESSAGE_ROWS)) as u16
 }
 
+fn list_facts<'a, T>(list: &'a ListState<T>, noun: (&'static str, &'static str)) -> ListFacts<'a> {
+    ListFacts {
+        rows: list.rows().len(),
+        noun,
+        ended: list.paging.is_ended(),
+        in_flight: list.paging.is_in_flight(),
+        pages_loaded: list.paging.pages_loaded(),
+        empty_streak: list.paging.empty_streak(),
+        retry_attempt: list.retry_attempt,
+        error: list.error.as_ref(),
+        notice: list.notice.as_deref(),
+    }
+}
+
 /// Joins the status bar's parts, dropping the least important ones (profile, region, fetch
 /// time, aggregator, in that order) until the rest fits in `width` columns.
 fn status_text(app: &App, width: u16) -> String {
     let mut parts: Vec<(u8, String)> = vec![
-        (3, format!(" {}", app.query.aggregator)),
+        (3, format!(" {}", aggregator_label(app))),
         (1, app.region.clone()),
         (0, app.profile.clone()),
         (9, groups_text(&facts(app))),
     ];
     if facts(app).in_flight {
         parts.push((9, loading_text(&facts(app), app.spinner_frame)));
+    }
+    if app.is_refreshing() {
+        parts.push((4, "refreshing…".to_string()));
+    } else if app.is_auto_refresh_on() {
+        parts.push((4, format!("auto {} s", app.refresh_interval.as_secs())));
+    }
+    if let Some(warning) = super::sources::warning(app) {
+        parts.push((8, warning));
     }
     if let Some(time) = app.last_fetch {
         parts.push((2, format!("updated {}", utc_clock(time))));
@@ -108,6 +124,14 @@ fn status_text(app: &App, width: u16) -> String {
             }
             _ => return text,
         }
+    }
+}
+
+fn aggregator_label(app: &App) -> &str {
+    if app.query.aggregator.is_empty() {
+        "no aggregator chosen"
+    } else {
+        &app.query.aggregator
     }
 }
 
@@ -167,6 +191,8 @@ fn key_hints(app: &App, theme: &Theme) -> Line<'static> {
     let hints = match mode {
         Mode::Packs => PACK_HINTS,
         Mode::Loading => LOADING_HINTS,
+        Mode::Picker => PICKER_HINTS,
+        Mode::Sources => SOURCES_HINTS,
         _ => SUMMARY_HINTS,
     };
     let mut spans = Vec::new();
@@ -193,6 +219,18 @@ const PACK_HINTS: &[(Command, &str)] = &[
     (Command::CycleCompliance, "compliance"),
     (Command::Cancel, "back"),
     (Command::Refresh, "refresh"),
+    (Command::Quit, "quit"),
+];
+
+const PICKER_HINTS: &[(Command, &str)] = &[
+    (Command::Apply, "choose"),
+    (Command::Refresh, "reload"),
+    (Command::Quit, "quit"),
+];
+
+const SOURCES_HINTS: &[(Command, &str)] = &[
+    (Command::Cancel, "close"),
+    (Command::Refresh, "reload"),
     (Command::Quit, "quit"),
 ];
 

@@ -96,6 +96,26 @@ pub async fn perform(source: &Source, effect: Effect) -> Option<Action> {
                 received_at: SystemTime::now(),
             }))
         }
+        Effect::FetchSources(request) => {
+            let result = aws::fetch_stale_sources_page(
+                source,
+                &request.aggregator,
+                request.next_token,
+                None,
+            )
+            .await;
+            Some(Action::SourcesLoaded(Loaded {
+                generation: request.generation,
+                result,
+            }))
+        }
+        Effect::FetchAggregators(request) => {
+            let result = aws::fetch_aggregators_page(source, request.next_token, None).await;
+            Some(Action::AggregatorsLoaded(Loaded {
+                generation: request.generation,
+                result,
+            }))
+        }
         Effect::FetchPacks(request) => {
             let result =
                 aws::fetch_packs_page(source, &request.query, request.next_token, None).await;
