@@ -220,7 +220,7 @@ impl App {
 
     /// Rows of the list that fit on screen.
     pub fn viewport_rows(&self) -> usize {
-        crate::ui::layout::list_rows(self.width, self.height)
+        crate::ui::list_rows(self)
     }
 
     /// Applies one action and returns the effects it requests.

@@ -12,7 +12,7 @@ mod sources;
 
 pub use aggregators::{fetch_aggregators_page, fetch_all_aggregators};
 pub use attempts::RetryListener;
-pub use client::{Connection, Source, connect};
+pub use client::{Connection, Source, Timing, connect};
 pub use error::{ErrorKind, FetchError};
 pub use fetch::{fetch_page, fetch_page_reporting_retries};
 pub use packs::fetch_packs_page;

@@ -64,6 +64,9 @@ pub struct Cli {
     #[arg(long, env = "PACKSCOPE_LOG_FILE", value_name = "PATH")]
     pub log_file: Option<PathBuf>,
 
+    #[command(flatten)]
+    pub emulator: EmulatorArgs,
+
     #[command(subcommand)]
     pub command: Option<CliCommand>,
 }
@@ -77,6 +80,30 @@ pub enum CliCommand {
         #[arg(long, default_value = "127.0.0.1:4510", value_name = "ADDR:PORT")]
         listen: SocketAddr,
     },
+}
+
+/// Settings of the local emulator, for `--demo` and `serve-demo`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct EmulatorArgs {
+    /// JSON file of faults the emulator injects (see the README's fault plan section).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub fault_plan: Option<PathBuf>,
+
+    /// Milliseconds of latency the emulator adds to every request.
+    #[arg(long, global = true, value_name = "MS")]
+    pub latency_ms: Option<u64>,
+
+    /// Number of accounts in the demo organization, 1 to 100000 [default: 1200].
+    #[arg(long, global = true, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub demo_accounts: Option<u32>,
+}
+
+impl EmulatorArgs {
+    /// Whether any emulator setting was given.
+    pub fn is_set(&self) -> bool {
+        self.fault_plan.is_some() || self.latency_ms.is_some() || self.demo_accounts.is_some()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -6,6 +6,7 @@ pub mod app;
 pub mod aws;
 pub mod cli;
 pub mod clipboard;
+pub mod demo;
 pub mod emulator;
 pub mod event_loop;
 pub mod export;

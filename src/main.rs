@@ -4,8 +4,19 @@ use clap::Parser;
 use packscope::cli::Cli;
 
 #[tokio::main]
-async fn main() -> color_eyre::Result<ExitCode> {
-    packscope::terminal::install_hooks()?;
+async fn main() -> ExitCode {
+    if let Err(err) = packscope::terminal::install_hooks() {
+        eprintln!("packscope: failed to install error hooks: {err}");
+        return ExitCode::FAILURE;
+    }
+
     let cli = Cli::parse();
-    packscope::startup::run(cli).await
+    match packscope::startup::run(cli).await {
+        Ok(code) => code,
+        Err(err) => {
+            // The terminal is restored by now, so one plain line is readable.
+            eprintln!("packscope: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -2,59 +2,100 @@
 
 pub(crate) mod format;
 
-use std::io::Write;
+use std::io::{self, Write};
 
 use color_eyre::eyre::{Result, bail};
 
-use crate::app::paging::{Cursor, EndReason, Paging};
-use crate::aws::{self, Source};
+use crate::app::paging::{Cursor, EndReason, MAX_EMPTY_PAGES_IN_A_ROW, Paging};
+use crate::aws::{self, ErrorKind, Source};
 use crate::cli::OutputFormat;
 use crate::query::{GroupSummary, Query};
 
-/// Fetches all pages of the query and writes them to `out`.
+/// How a run of `--output` ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Completeness {
+    Complete,
+    /// The list ended early for the given reason; what was fetched was still written.
+    Incomplete(String),
+}
+
+/// Fetches all pages of the query and writes them to `out`. A broken pipe (the reader
+/// of a `| head` went away) ends the run quietly.
 pub async fn run(
     source: &Source,
     query: &Query,
     format: OutputFormat,
     out: &mut impl Write,
-) -> Result<()> {
-    let groups = fetch_all(source, query).await?;
-    match format {
-        OutputFormat::Json => format::write_json(out, &groups, query.group_by)?,
-        OutputFormat::Csv => format::write_csv(out, &groups)?,
-        OutputFormat::Table => format::write_table(out, &groups, query.group_by)?,
+) -> Result<Completeness> {
+    let (groups, completeness) = fetch_groups(source, query).await?;
+    match write(out, &groups, query, format) {
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(Completeness::Complete),
+        Err(err) => Err(err.into()),
+        Ok(()) => Ok(completeness),
     }
-    out.flush()?;
-    Ok(())
 }
 
-/// Follows next tokens until the list ends, with the same stopping rules as the
-/// interactive view. A list that ends early is reported on stderr, not hidden.
+fn write(
+    out: &mut impl Write,
+    groups: &[GroupSummary],
+    query: &Query,
+    format: OutputFormat,
+) -> io::Result<()> {
+    match format {
+        OutputFormat::Json => format::write_json(out, groups, query.group_by)?,
+        OutputFormat::Csv => format::write_csv(out, groups)?,
+        OutputFormat::Table => format::write_table(out, groups, query.group_by)?,
+    }
+    out.flush()
+}
+
+/// Follows next tokens until the list ends and returns every group, failing if the list
+/// ended early.
 pub async fn fetch_all(source: &Source, query: &Query) -> Result<Vec<GroupSummary>> {
+    match fetch_groups(source, query).await? {
+        (groups, Completeness::Complete) => Ok(groups),
+        (_, Completeness::Incomplete(reason)) => bail!("{reason}"),
+    }
+}
+
+/// Follows next tokens with the interactive view's stopping rules. Like the view, it
+/// restarts once from the first page after InvalidNextTokenException, and asks once
+/// more for a page whose response could not be read.
+async fn fetch_groups(source: &Source, query: &Query) -> Result<(Vec<GroupSummary>, Completeness)> {
     let mut paging = Paging::default();
+    let mut restarted = false;
+    let mut page_retried = false;
 
     while let Some(token) = paging.start_request() {
-        match aws::fetch_page(source, query, token).await {
+        let err = match aws::fetch_page(source, query, token).await {
             Ok(page) => {
                 paging.accept(page);
+                page_retried = false;
+                continue;
             }
-            Err(err) => bail!("{err}"),
+            Err(err) => err,
+        };
+
+        paging.fail();
+        match err.kind {
+            ErrorKind::InvalidNextToken if !restarted => {
+                restarted = true;
+                paging = Paging::default();
+            }
+            ErrorKind::MalformedResponse if !page_retried => page_retried = true,
+            _ => bail!("{err}"),
         }
     }
 
-    match paging.cursor() {
-        Cursor::End(EndReason::RepeatedToken) => {
-            eprintln!(
-                "packscope: warning: the service returned the same next token twice; the output may be incomplete"
-            );
-        }
-        Cursor::End(EndReason::TooManyEmptyPages) => {
-            eprintln!(
-                "packscope: warning: stopped after {} empty pages in a row; the output may be incomplete",
-                crate::app::paging::MAX_EMPTY_PAGES_IN_A_ROW
-            );
-        }
-        _ => {}
-    }
-    Ok(paging.rows().to_vec())
+    let completeness = match paging.cursor() {
+        Cursor::End(EndReason::RepeatedToken) => Completeness::Incomplete(
+            "the service returned the same next token twice, so the output may be incomplete"
+                .to_string(),
+        ),
+        Cursor::End(EndReason::TooManyEmptyPages) => Completeness::Incomplete(format!(
+            "stopped after {MAX_EMPTY_PAGES_IN_A_ROW} empty pages in a row, so the output may be incomplete"
+        )),
+        _ => Completeness::Complete,
+    };
+    Ok((paging.rows().to_vec(), completeness))
 }

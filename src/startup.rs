@@ -1,6 +1,8 @@
 //! From parsed arguments to a running mode: the emulator alone, plain-text output, or
 //! the interactive view.
 
+mod checks;
+
 use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -9,11 +11,13 @@ use color_eyre::eyre::{Result, WrapErr};
 
 use crate::app::App;
 use crate::aws::{self, Connection, Source};
-use crate::cli::{Cli, CliCommand};
+use crate::cli::{Cli, CliCommand, EmulatorArgs};
 use crate::emulator::{Emulator, FaultPlan, Organization};
+use crate::output::Completeness;
 use crate::query::{Filters, Query};
+use crate::signals::Signals;
 use crate::ui::theme::Theme;
-use crate::{event_loop, logging, output, terminal};
+use crate::{demo, event_loop, logging, output, terminal};
 
 /// Credentials the demo signs with; the emulator checks that requests are signed,
 /// not by whom.
@@ -24,16 +28,28 @@ const DEMO_REGION: &str = "us-east-1";
 const USAGE_ERROR: u8 = 2;
 
 pub async fn run(cli: Cli) -> Result<ExitCode> {
+    if let Err(message) = checks::check_flags(&cli) {
+        return Ok(usage_error(&message));
+    }
     if let Some(path) = &cli.log_file {
         logging::init(path)?;
     }
     if let Some(CliCommand::ServeDemo { listen }) = cli.command {
-        return serve_demo(listen).await;
+        return serve_demo(listen, &cli.emulator).await;
+    }
+    if cli.emulator.is_set() && !cli.demo {
+        return Ok(usage_error(
+            "--fault-plan, --latency-ms and --demo-accounts apply to the emulator: \
+             add --demo, or use `packscope serve-demo`",
+        ));
     }
 
     // The embedded emulator lives as long as this function, which outlives the client.
     let (connection, aggregator, _emulator) = match cli.demo {
-        true => demo_connection(&cli).await?,
+        true => match demo_connection(&cli).await? {
+            Ok(demo) => demo,
+            Err(message) => return Ok(usage_error(&message)),
+        },
         false => match real_connection(&cli) {
             Ok((connection, aggregator)) => (connection, aggregator, None),
             Err(message) => return Ok(usage_error(&message)),
@@ -68,9 +84,16 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
     match cli.output {
         Some(format) => {
             let mut stdout = std::io::stdout().lock();
-            if let Err(err) = output::run(&source, &query, format, &mut stdout).await {
-                eprintln!("packscope: {err:#}");
-                return Ok(ExitCode::FAILURE);
+            match output::run(&source, &query, format, &mut stdout).await {
+                Ok(Completeness::Complete) => {}
+                Ok(Completeness::Incomplete(reason)) => {
+                    eprintln!("packscope: {reason}");
+                    return Ok(ExitCode::FAILURE);
+                }
+                Err(err) => {
+                    eprintln!("packscope: {err:#}");
+                    return Ok(ExitCode::FAILURE);
+                }
             }
         }
         None => interactive(source, query, open_picker, cli.refresh).await?,
@@ -91,13 +114,20 @@ fn real_connection(cli: &Cli) -> Result<(Connection, Option<String>), String> {
         region: cli.region.clone(),
         endpoint_url: cli.endpoint_url.clone(),
         static_credentials: None,
+        timing: Default::default(),
     };
     Ok((connection, aggregator))
 }
 
-/// Starts the emulator on a free loopback port and points the client at it.
-async fn demo_connection(cli: &Cli) -> Result<(Connection, Option<String>, Option<Emulator>)> {
-    let organization = Arc::new(Organization::demo());
+/// Starts the emulator on a free loopback port and points the client at it. The inner
+/// error is a usage error, such as an unreadable fault plan.
+async fn demo_connection(
+    cli: &Cli,
+) -> Result<Result<(Connection, Option<String>, Option<Emulator>), String>> {
+    let (organization, faults) = match emulator_settings(&cli.emulator) {
+        Ok(settings) => settings,
+        Err(message) => return Ok(Err(message)),
+    };
     let aggregator = match &cli.aggregator {
         Some(name) => name.clone(),
         None => organization
@@ -108,7 +138,7 @@ async fn demo_connection(cli: &Cli) -> Result<(Connection, Option<String>, Optio
     };
 
     let listen = SocketAddr::from((Ipv4Addr::LOCALHOST, 0));
-    let emulator = Emulator::start(organization, listen, FaultPlan::default())
+    let emulator = Emulator::start(organization, listen, faults)
         .await
         .wrap_err("failed to start the demo emulator on 127.0.0.1")?;
 
@@ -117,12 +147,22 @@ async fn demo_connection(cli: &Cli) -> Result<(Connection, Option<String>, Optio
         region: Some(DEMO_REGION.to_string()),
         endpoint_url: Some(emulator.endpoint_url()),
         static_credentials: Some((DEMO_CREDENTIALS.0.into(), DEMO_CREDENTIALS.1.into())),
+        timing: Default::default(),
     };
-    Ok((connection, Some(aggregator), Some(emulator)))
+    Ok(Ok((connection, Some(aggregator), Some(emulator))))
 }
 
-async fn serve_demo(listen: SocketAddr) -> Result<ExitCode> {
-    let emulator = Emulator::start(Arc::new(Organization::demo()), listen, FaultPlan::default())
+fn emulator_settings(args: &EmulatorArgs) -> Result<(Arc<Organization>, FaultPlan), String> {
+    Ok((demo::organization(args)?, demo::fault_plan(args)?))
+}
+
+async fn serve_demo(listen: SocketAddr, args: &EmulatorArgs) -> Result<ExitCode> {
+    let (organization, faults) = match emulator_settings(args) {
+        Ok(settings) => settings,
+        Err(message) => return Ok(usage_error(&message)),
+    };
+    let default_aggregator = organization.aggregator_names().into_iter().next();
+    let emulator = Emulator::start(organization, listen, faults)
         .await
         .wrap_err_with(|| format!("failed to listen on {listen}"))?;
     eprintln!(
@@ -132,16 +172,13 @@ async fn serve_demo(listen: SocketAddr) -> Result<ExitCode> {
     eprintln!(
         "try: aws configservice get-aggregate-conformance-pack-compliance-summary \
          --configuration-aggregator-name {} --endpoint-url {} --region {DEMO_REGION}",
-        Organization::demo()
-            .aggregator_names()
-            .first()
-            .map_or("", String::as_str),
+        default_aggregator.unwrap_or_default(),
         emulator.endpoint_url()
     );
 
-    tokio::signal::ctrl_c()
-        .await
-        .wrap_err("failed to wait for Ctrl-C")?;
+    let mut signals = Signals::new().wrap_err("failed to install signal handlers")?;
+    let signal = signals.recv().await;
+    tracing::info!(signal, "emulator stopping");
     emulator.shutdown().await;
     Ok(ExitCode::SUCCESS)
 }

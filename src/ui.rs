@@ -24,10 +24,15 @@ use crate::app::App;
 use layout::ScreenLayout;
 use theme::Theme;
 
+/// Rows of the list on screen for the app's terminal size and message.
+pub fn list_rows(app: &App) -> usize {
+    layout::list_rows(app.width, app.height, status::message_rows(app, app.width))
+}
+
 /// Draws the whole screen, or a "too small" message when the terminal cannot hold it.
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
-    let Some(layout) = ScreenLayout::new(area) else {
+    let Some(layout) = ScreenLayout::new(area, status::message_rows(app, area.width)) else {
         render_too_small(frame, theme);
         return;
     };

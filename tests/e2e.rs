@@ -156,3 +156,73 @@ fn no_color_draws_without_colours() {
     session.send("q");
     assert!(session.wait_exit(), "q should exit with success");
 }
+
+#[test]
+fn hostile_names_never_reach_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = dir.path().join("hostile.json");
+    std::fs::write(
+        &plan,
+        r#"{"faults": [{"page": 0, "fault": "hostile_names"}]}"#,
+    )
+    .expect("write plan");
+
+    let plan_arg = plan.to_str().expect("UTF-8 path");
+    let mut session = Session::start(&["--demo", "--fault-plan", plan_arg], 80, 24);
+    session.wait_for("the escaped names", |s| s.contains("\\u{1b}"));
+    session.send("q");
+    assert!(session.wait_exit(), "q should exit with success");
+
+    let output = session.output.lock().expect("output lock").clone();
+    let text = String::from_utf8_lossy(&output);
+    for sequence in [
+        "\u{1b}]52;",
+        "\u{1b}]0;owned",
+        "\u{9b}",
+        "\u{202e}",
+        "\u{8}",
+    ] {
+        assert!(
+            !text.contains(sequence),
+            "{sequence:?} from a group name reached the terminal"
+        );
+    }
+}
+
+#[test]
+fn slow_credentials_do_not_block_quit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = dir.path().join("config");
+    std::fs::write(
+        &config,
+        "[profile slow]\ncredential_process = sleep 30\nregion = us-east-1\n",
+    )
+    .expect("write config");
+    let config_arg = config.to_str().expect("UTF-8 path");
+
+    let mut session = Session::start_with_env(
+        &[
+            "--profile",
+            "slow",
+            "--aggregator",
+            "org",
+            "--endpoint-url",
+            "http://127.0.0.1:9",
+        ],
+        80,
+        24,
+        &[
+            ("AWS_CONFIG_FILE", config_arg),
+            ("AWS_SHARED_CREDENTIALS_FILE", "/dev/null"),
+        ],
+    );
+    session.wait_for("the loading screen", |s| {
+        s.contains("Loading the first page")
+    });
+    session.send("q");
+    assert!(
+        session.wait_exit(),
+        "q should exit while credentials still load"
+    );
+    session.assert_restored();
+}

@@ -94,11 +94,16 @@ fn filters_apply_to_output() {
 
 #[test]
 fn invalid_arguments_exit_2_naming_value() {
-    let cases: [(&[&str], &str); 4] = [
+    let cases: [(&[&str], &str); 6] = [
         (&["--demo", "--page-size", "101"], "101"),
         (&["--demo", "--page-size", "0"], "0"),
         (&["--demo", "--filter-account", "1234"], "1234"),
+        (&["--demo", "--filter-region", "eu-west"], "eu-west"),
         (&["--demo", "--aggregator", "bad name!"], "bad name!"),
+        (
+            &["--demo", "--aggregator", ""],
+            "invalid aggregator name ''",
+        ),
     ];
     for (args, value) in cases {
         let output = packscope(args);
@@ -245,5 +250,264 @@ fn missing_credentials_names_the_fix() {
     assert!(
         stderr.contains("--profile"),
         "message should name the fix: {stderr}"
+    );
+}
+
+#[test]
+fn expired_sso_session_names_login_command() {
+    let home = tempfile::tempdir().expect("temp home");
+    let aws = home.path().join(".aws");
+    std::fs::create_dir_all(aws.join("sso/cache")).expect("create ~/.aws/sso/cache");
+    std::fs::write(
+        aws.join("config"),
+        "[profile expired-sso]\nsso_session = corp\nsso_account_id = 123456789012\n\
+         sso_role_name = ReadOnly\nregion = us-east-1\n\n[sso-session corp]\n\
+         sso_start_url = https://example.awsapps.com/start\nsso_region = us-east-1\n",
+    )
+    .expect("write config");
+    // The SDK names the cached token after the SHA-1 of the session name, "corp".
+    std::fs::write(
+        aws.join("sso/cache/ee0bfd2552fbd840c02cc48b6e823320543c450f.json"),
+        r#"{"accessToken": "expired", "expiresAt": "2020-01-01T00:00:00Z", "region": "us-east-1", "startUrl": "https://example.awsapps.com/start"}"#,
+    )
+    .expect("write cached token");
+
+    let mut command = Command::new(env!("CARGO_BIN_EXE_packscope"));
+    command
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default());
+    // Every AWS endpoint, SSO's included, points at a closed loopback port, so nothing
+    // leaves the machine even if the SDK tried to refresh the session.
+    let output = command
+        .env("HOME", home.path())
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("AWS_ENDPOINT_URL", "http://127.0.0.1:9")
+        .args([
+            "--profile",
+            "expired-sso",
+            "--aggregator",
+            "org",
+            "--output",
+            "json",
+        ])
+        .output()
+        .expect("run packscope");
+
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "stderr: {stderr}");
+    assert!(
+        stderr.contains("SSO session of profile expired-sso has expired"),
+        "stderr: {stderr}"
+    );
+    assert!(
+        stderr.contains("aws sso login --profile expired-sso"),
+        "stderr: {stderr}"
+    );
+}
+
+fn write_plan(dir: &tempfile::TempDir, json: &str) -> String {
+    let path = dir.path().join("plan.json");
+    std::fs::write(&path, json).expect("write fault plan");
+    path.to_str().expect("UTF-8 path").to_string()
+}
+
+#[test]
+fn incomplete_output_exits_1_keeping_rows() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = write_plan(
+        &dir,
+        r#"{"faults": [{"request": 2, "fault": "repeated_token"}]}"#,
+    );
+    let output = packscope(&["--demo", "--fault-plan", &plan, "--output", "csv"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "an incomplete list must fail; stderr: {stderr}"
+    );
+    assert!(stderr.contains("incomplete"), "stderr: {stderr}");
+    let rows = String::from_utf8_lossy(&output.stdout).lines().count();
+    assert_eq!(
+        rows, 201,
+        "header and the two pages fetched before the repeated token"
+    );
+}
+
+#[test]
+fn output_recovers_like_the_view() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = write_plan(
+        &dir,
+        r#"{"faults": [{"request": 2, "fault": "invalid_next_token"},
+                       {"request": 4, "fault": "malformed_json"}]}"#,
+    );
+    let out = stdout_of(&["--demo", "--fault-plan", &plan, "--output", "csv"]);
+    let expected = Organization::demo().summaries(GroupBy::Account, None, None);
+    assert_eq!(
+        out.lines().count(),
+        expected.len() + 1,
+        "every group once, after recovery"
+    );
+}
+
+#[test]
+fn broken_pipe_exits_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_packscope"))
+        // JSON of the demo is larger than a pipe's buffer, so the write really fails.
+        .args(["--demo", "--output", "json"])
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run packscope");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut first = String::new();
+    BufReader::new(stdout)
+        .read_line(&mut first)
+        .expect("read the header");
+    // Dropping the reader closes the pipe, as `| head -1` does.
+
+    let output = child.wait_with_output().expect("wait for packscope");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(first.trim_end(), "{");
+    assert!(
+        output.status.success(),
+        "a closed pipe is not an error; stderr: {stderr}"
+    );
+    assert!(
+        stderr.is_empty(),
+        "nothing to report on a closed pipe: {stderr}"
+    );
+}
+
+#[test]
+fn interactive_without_terminal_exits_2() {
+    let output = packscope(&["--demo"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "stderr: {stderr}");
+    assert!(
+        stderr.contains("--output"),
+        "message should offer --output: {stderr}"
+    );
+}
+
+#[test]
+fn conflicting_and_malformed_flags_exit_2() {
+    let cases: [(&[&str], &str); 4] = [
+        (
+            &["--demo", "--region", "eu-west-1", "--output", "csv"],
+            "--region does not apply to --demo",
+        ),
+        (
+            &[
+                "--demo",
+                "--endpoint-url",
+                "http://127.0.0.1:9",
+                "--output",
+                "csv",
+            ],
+            "--endpoint-url does not apply",
+        ),
+        (
+            &[
+                "--aggregator",
+                "a",
+                "--region",
+                "bad region!",
+                "--output",
+                "csv",
+            ],
+            "invalid region 'bad region!'",
+        ),
+        (
+            &[
+                "--aggregator",
+                "a",
+                "--region",
+                "us-east-1",
+                "--endpoint-url",
+                "not a url",
+                "--output",
+                "csv",
+            ],
+            "invalid --endpoint-url 'not a url'",
+        ),
+    ];
+    for (args, message) in cases {
+        let output = packscope(args);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: stderr: {stderr}");
+        assert!(
+            stderr.contains(message),
+            "{args:?}: expected {message:?} in {stderr}"
+        );
+    }
+}
+
+#[test]
+fn startup_errors_are_one_line() {
+    let output = packscope(&[
+        "--demo",
+        "--output",
+        "csv",
+        "--log-file",
+        "/nonexistent-folder/x.log",
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "stderr: {stderr}");
+    assert_eq!(
+        stderr.lines().count(),
+        1,
+        "expected one line, got: {stderr}"
+    );
+    assert!(
+        stderr.contains("/nonexistent-folder/x.log"),
+        "message should name the path: {stderr}"
+    );
+}
+
+#[test]
+fn named_profile_wins_over_environment() {
+    let home = tempfile::tempdir().expect("temp home");
+    std::fs::create_dir_all(home.path().join(".aws")).expect("create ~/.aws");
+    std::fs::write(
+        home.path().join(".aws/config"),
+        "[profile other]\nregion = us-east-1\n",
+    )
+    .expect("write config");
+
+    // Credentials in the environment must not stand in for a profile that does not exist.
+    let output = Command::new(env!("CARGO_BIN_EXE_packscope"))
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", home.path())
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("AWS_ENDPOINT_URL", "http://127.0.0.1:9")
+        .env("AWS_ACCESS_KEY_ID", "AKIAFROMENVIRONMENT")
+        .env("AWS_SECRET_ACCESS_KEY", "environment-secret")
+        .args([
+            "--profile",
+            "nosuch",
+            "--region",
+            "us-east-1",
+            "--aggregator",
+            "org",
+            "--output",
+            "json",
+        ])
+        .output()
+        .expect("run packscope");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "stderr: {stderr}");
+    assert!(
+        stderr.contains("no AWS credentials found for profile nosuch"),
+        "stderr: {stderr}"
+    );
+    assert!(
+        stderr.contains("aws configure list-profiles"),
+        "stderr: {stderr}"
     );
 }

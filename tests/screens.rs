@@ -182,3 +182,41 @@ fn escape_sequence_in_group_name_is_neutralised() {
         "the name should show escaped:\n{screen}"
     );
 }
+
+#[test]
+fn region_input_visible_at_minimum_width() {
+    use packscope::action::Edit;
+    use ratatui::backend::Backend;
+
+    let mut app = app_at(60, 12);
+    app.update(Action::Command(Command::EditFilter));
+    app.update(Action::Command(Command::NextPane));
+    app.update(Action::Edit(Edit::Paste("eu-west-1".into())));
+
+    let mut terminal = Terminal::new(TestBackend::new(60, 12)).expect("test terminal");
+    terminal
+        .draw(|frame| ui::render(frame, &app, &Theme::plain()))
+        .expect("draw");
+    let screen = terminal.backend().to_string();
+    let filter_row = screen.lines().nth(1).expect("filter row");
+    assert!(
+        filter_row.contains("Region"),
+        "region label cut off: {filter_row}"
+    );
+    assert!(
+        filter_row.contains("est-1"),
+        "the end of the typed region should show: {filter_row}"
+    );
+
+    let cursor = terminal
+        .backend_mut()
+        .get_cursor_position()
+        .expect("cursor");
+    let filter_right = 60 - 26 - 1;
+    assert!(
+        cursor.x < filter_right,
+        "cursor at column {} is outside the filter pane",
+        cursor.x
+    );
+    assert_eq!(cursor.y, 1, "cursor should be on the input row");
+}

@@ -130,7 +130,10 @@ impl<T> ListState<T> {
         self.paging.fail();
         if err.kind == ErrorKind::InvalidNextToken && !self.restarted_on_invalid_token {
             self.restarted_on_invalid_token = true;
+            // A pending End keeps loading after the restart.
+            let follow_bottom = self.follow_bottom;
             let next = self.restart(generation);
+            self.follow_bottom = follow_bottom;
             self.notice =
                 Some("the service rejected the next token; reloaded from the first page".into());
             return next;

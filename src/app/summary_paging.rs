@@ -88,7 +88,10 @@ impl App {
         self.paging.fail();
 
         if err.kind == ErrorKind::InvalidNextToken && !self.restarted_on_invalid_token {
+            // A pending End keeps loading after the restart.
+            let follow_bottom = self.follow_bottom;
             let effect = self.restart();
+            self.follow_bottom = follow_bottom;
             self.restarted_on_invalid_token = true;
             self.notice =
                 Some("the service rejected the next token; reloaded from the first page".into());

@@ -367,3 +367,25 @@ fn retry_shows_until_page_arrives() {
         "retry mark should clear with the page"
     );
 }
+
+#[test]
+fn end_survives_invalid_token_restart() {
+    let mut app = app();
+    app.start();
+    app.update(loaded(0, 0..100, Some("t1")));
+    app.update(command(Command::Bottom));
+    let effects = app.update(failed(0, ErrorKind::InvalidNextToken));
+    let request = fetch(&effects).expect("the restart requests the first page");
+
+    let generation = request.generation;
+    let effects = app.update(loaded(generation, 0..100, Some("t1")));
+    assert!(
+        fetch(&effects).is_some(),
+        "End should keep loading after the restart"
+    );
+    app.update(loaded(generation, 100..150, None));
+    assert_eq!(
+        app.selection.selected, 149,
+        "End should end on the last row"
+    );
+}

@@ -6,20 +6,38 @@ use std::time::Duration;
 
 use aws_config::environment::EnvironmentVariableRegionProvider;
 use aws_config::meta::region::RegionProviderChain;
-use aws_config::profile::ProfileFileRegionProvider;
+use aws_config::profile::{ProfileFileCredentialsProvider, ProfileFileRegionProvider};
 use aws_config::retry::RetryConfig;
 use aws_config::timeout::TimeoutConfig;
 use aws_config::{BehaviorVersion, Region};
 use aws_credential_types::Credentials;
 
-/// A TCP connection that takes longer than this is reported as a network error.
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
-/// One HTTP attempt, from sending the request to reading the whole response.
-const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(20);
-/// One page request, retries included.
-const OPERATION_TIMEOUT: Duration = Duration::from_secs(60);
-/// Attempts per request, the first included, with the SDK's standard backoff.
-const MAX_ATTEMPTS: u32 = 3;
+/// Time limits and retry settings of every request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timing {
+    /// A TCP connection that takes longer is reported as a network error.
+    pub connect_timeout: Duration,
+    /// One HTTP attempt, from sending the request to reading the whole response.
+    pub attempt_timeout: Duration,
+    /// One page request, retries included.
+    pub operation_timeout: Duration,
+    /// Attempts per request, the first included.
+    pub max_attempts: u32,
+    /// The first retry's backoff; the SDK's standard mode grows it with jitter.
+    pub initial_backoff: Duration,
+}
+
+impl Default for Timing {
+    fn default() -> Self {
+        Self {
+            connect_timeout: Duration::from_secs(5),
+            attempt_timeout: Duration::from_secs(20),
+            operation_timeout: Duration::from_secs(60),
+            max_attempts: 3,
+            initial_backoff: Duration::from_secs(1),
+        }
+    }
+}
 
 /// Where to send requests and as whom, before the standard chain fills the gaps.
 #[derive(Debug, Clone, Default)]
@@ -29,6 +47,7 @@ pub struct Connection {
     pub endpoint_url: Option<String>,
     /// Fixed credentials, used for the demo so no AWS account is needed.
     pub static_credentials: Option<(String, String)>,
+    pub timing: Timing,
 }
 
 /// A ready client and the facts the status bar and error hints show.
@@ -61,21 +80,33 @@ pub async fn connect(connection: &Connection) -> Result<Source, String> {
         .or_else(|| std::env::var("AWS_PROFILE").ok().filter(|p| !p.is_empty()));
     let region = resolve_region(connection.region.clone(), profile.as_deref()).await?;
 
+    let timing = connection.timing;
     let timeouts = TimeoutConfig::builder()
-        .connect_timeout(CONNECT_TIMEOUT)
-        .operation_attempt_timeout(ATTEMPT_TIMEOUT)
-        .operation_timeout(OPERATION_TIMEOUT)
+        .connect_timeout(timing.connect_timeout)
+        .operation_attempt_timeout(timing.attempt_timeout)
+        .operation_timeout(timing.operation_timeout)
         .build();
+    let retries = RetryConfig::standard()
+        .with_max_attempts(timing.max_attempts)
+        .with_initial_backoff(timing.initial_backoff);
     let mut loader = aws_config::defaults(BehaviorVersion::latest())
         .region(Region::new(region.clone()))
         .timeout_config(timeouts)
-        .retry_config(RetryConfig::standard().with_max_attempts(MAX_ATTEMPTS));
+        .retry_config(retries);
 
     if let Some(name) = &profile {
         loader = loader.profile_name(name);
     }
     if let Some(url) = &connection.endpoint_url {
         loader = loader.endpoint_url(url);
+    }
+    // A profile named on the command line wins over credentials in the environment, as
+    // it does for the AWS CLI; AWS_PROFILE keeps the standard chain's order.
+    if let Some(name) = &connection.profile {
+        let provider = ProfileFileCredentialsProvider::builder()
+            .profile_name(name)
+            .build();
+        loader = loader.credentials_provider(provider);
     }
     if let Some((key_id, secret)) = &connection.static_credentials {
         let credentials = Credentials::new(key_id, secret, None, None, "packscope-static");

@@ -196,6 +196,15 @@ fn from_credentials(err: &CredentialsError, source: &Source) -> FetchError {
     }
 
     match err {
+        CredentialsError::CredentialsNotLoaded(_) if source.profile.is_some() => FetchError::new(
+            ErrorKind::CredentialsMissing,
+            None,
+            &format!("no AWS credentials found for profile {profile}"),
+            &format!(
+                "check that profile {profile} exists in ~/.aws/config or AWS_CONFIG_FILE \
+                 (`aws configure list-profiles` lists them) and has credentials, then retry"
+            ),
+        ),
         CredentialsError::CredentialsNotLoaded(_) => FetchError::new(
             ErrorKind::CredentialsMissing,
             None,

@@ -33,7 +33,7 @@ pub fn write_json(
 
     let formatter = serde_json::ser::PrettyFormatter::with_indent(b"    ");
     let mut serializer = serde_json::Serializer::with_formatter(&mut *out, formatter);
-    serde::Serialize::serialize(&document, &mut serializer).map_err(io::Error::other)?;
+    serde::Serialize::serialize(&document, &mut serializer).map_err(io::Error::from)?;
     writeln!(out)
 }
 

@@ -9,11 +9,18 @@ use super::theme::Theme;
 use crate::app::input::TextInput;
 use crate::app::{App, Pane};
 
-const ACCOUNT_LABEL: &str = " Account ID ";
-const REGION_LABEL: &str = "  Region ";
-/// Room for a 12-digit ID typed with dashes.
-const ACCOUNT_WIDTH: u16 = 16;
-const REGION_WIDTH: u16 = 16;
+const ACCOUNT_LABEL: &str = " Account ";
+const REGION_LABEL: &str = " Region ";
+/// Room for a 12-digit ID typed with dashes; narrower panes scroll the text instead.
+const MAX_FIELD_WIDTH: u16 = 16;
+const MIN_FIELD_WIDTH: u16 = 4;
+
+/// The width of each input in a pane of `inner` columns: both labels, both fields and
+/// their edit marks must fit.
+fn field_width(inner: u16) -> u16 {
+    let labels = (ACCOUNT_LABEL.len() + REGION_LABEL.len()) as u16 + 2;
+    (inner.saturating_sub(labels) / 2).clamp(MIN_FIELD_WIDTH, MAX_FIELD_WIDTH)
+}
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let editing = matches!(app.focus, Pane::AccountFilter | Pane::RegionFilter);
@@ -27,16 +34,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .border_style(theme.border_for(editing));
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let width = field_width(inner.width);
 
     let account = field(
         &app.account_input,
-        ACCOUNT_WIDTH,
+        width,
         app.focus == Pane::AccountFilter,
         theme,
     );
     let region = field(
         &app.region_input,
-        REGION_WIDTH,
+        width,
         app.focus == Pane::RegionFilter,
         theme,
     );
@@ -88,19 +96,15 @@ fn visible_text(input: &TextInput, width: u16) -> (String, u16) {
 }
 
 fn cursor_position(app: &App, inner: Rect) -> Option<Position> {
+    let width = field_width(inner.width);
     let label = ACCOUNT_LABEL.len() as u16;
     let (input, x) = match app.focus {
         Pane::AccountFilter => (&app.account_input, inner.x + label),
         Pane::RegionFilter => (
             &app.region_input,
-            inner.x + label + ACCOUNT_WIDTH + 1 + REGION_LABEL.len() as u16,
+            inner.x + label + width + 1 + REGION_LABEL.len() as u16,
         ),
         Pane::GroupBy | Pane::List => return None,
-    };
-    let width = if app.focus == Pane::AccountFilter {
-        ACCOUNT_WIDTH
-    } else {
-        REGION_WIDTH
     };
     let (_, column) = visible_text(input, width);
     Some(Position::new(

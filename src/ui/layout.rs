@@ -7,8 +7,6 @@ pub const MIN_HEIGHT: u16 = 12;
 
 /// Height of the filter and group-by panes, borders included.
 const TOP_HEIGHT: u16 = 3;
-/// Status line and message line.
-const BOTTOM_HEIGHT: u16 = 2;
 /// The list's two borders and its header row.
 const LIST_CHROME: u16 = 3;
 /// Width of the group-by pane.
@@ -25,8 +23,9 @@ pub struct ScreenLayout {
 }
 
 impl ScreenLayout {
-    /// Splits the screen, or returns `None` when it is below the minimum size.
-    pub fn new(area: Rect) -> Option<Self> {
+    /// Splits the screen, giving the message line `message_rows` rows, or returns `None`
+    /// when the screen is below the minimum size.
+    pub fn new(area: Rect, message_rows: u16) -> Option<Self> {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             return None;
         }
@@ -35,7 +34,7 @@ impl ScreenLayout {
             Constraint::Length(TOP_HEIGHT),
             Constraint::Min(0),
             Constraint::Length(1),
-            Constraint::Length(BOTTOM_HEIGHT - 1),
+            Constraint::Length(message_rows),
         ])
         .areas(area);
         let [filter, group_by] =
@@ -52,9 +51,9 @@ impl ScreenLayout {
 }
 
 /// Rows of groups visible in the list at this terminal size (at least 1).
-pub fn list_rows(width: u16, height: u16) -> usize {
+pub fn list_rows(width: u16, height: u16, message_rows: u16) -> usize {
     let area = Rect::new(0, 0, width, height);
-    ScreenLayout::new(area).map_or(1, |layout| {
+    ScreenLayout::new(area, message_rows).map_or(1, |layout| {
         layout.list.height.saturating_sub(LIST_CHROME).max(1) as usize
     })
 }
@@ -66,7 +65,7 @@ mod tests {
     #[test]
     fn list_rows_at_80x24() {
         assert_eq!(
-            list_rows(80, 24),
+            list_rows(80, 24, 1),
             16,
             "24 rows minus 3 top, 2 bottom, 3 list chrome"
         );
@@ -75,13 +74,13 @@ mod tests {
     #[test]
     fn too_small_has_no_layout() {
         assert!(
-            ScreenLayout::new(Rect::new(0, 0, 59, 24)).is_none(),
+            ScreenLayout::new(Rect::new(0, 0, 59, 24), 1).is_none(),
             "59 columns accepted"
         );
         assert!(
-            ScreenLayout::new(Rect::new(0, 0, 80, 11)).is_none(),
+            ScreenLayout::new(Rect::new(0, 0, 80, 11), 1).is_none(),
             "11 rows accepted"
         );
-        assert_eq!(list_rows(1, 1), 1);
+        assert_eq!(list_rows(1, 1, 1), 1);
     }
 }

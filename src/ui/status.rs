@@ -5,7 +5,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
@@ -14,6 +14,9 @@ use crate::app::App;
 use crate::app::list_state::ListState;
 use crate::aws::FetchError;
 use crate::keymap::{BINDINGS, Mode, applies, key_label};
+
+/// The most rows an error or warning may take below the status bar.
+pub const MAX_MESSAGE_ROWS: u16 = 3;
 
 const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
 
@@ -55,7 +58,16 @@ fn facts(app: &App) -> ListFacts<'_> {
 pub fn render(frame: &mut Frame, status: Rect, message: Rect, app: &App, theme: &Theme) {
     let bar = Paragraph::new(status_text(app, status.width)).style(theme.status);
     frame.render_widget(bar, status);
-    frame.render_widget(Paragraph::new(message_line(app, theme)), message);
+    let text = Paragraph::new(message_line(app, theme)).wrap(Wrap { trim: false });
+    frame.render_widget(text, message);
+}
+
+/// Rows the message line needs at `width` columns, so a long error wraps instead of
+/// being cut: from 1 to [`MAX_MESSAGE_ROWS`].
+pub fn message_rows(app: &App, width: u16) -> u16 {
+    let columns = message_line(app, &Theme::plain()).width().max(1);
+    let rows = columns.div_ceil(usize::from(width.max(1)));
+    rows.clamp(1, usize::from(MAX_MESSAGE_ROWS)) as u16
 }
 
 fn list_facts<'a, T>(list: &'a ListState<T>, noun: (&'static str, &'static str)) -> ListFacts<'a> {
