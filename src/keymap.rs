@@ -95,7 +95,7 @@ fn lookup(key: Key, mode: Mode) -> Option<Command> {
         .map(|binding| binding.command)
 }
 
-/// Whether bindings of `scope` act in `mode`.
+/// Returns whether bindings of `scope` act in `mode`.
 pub fn applies(scope: Scope, mode: Mode) -> bool {
     match (scope, mode) {
         (Scope::Help, Mode::Help) => true,

@@ -1,4 +1,4 @@
-//! The key table: every key packscope answers to, in the order the help lists them.
+//! The key table: every key packscope responds to, in the order the help lists them.
 
 use crossterm::event::{KeyCode, KeyModifiers};
 
