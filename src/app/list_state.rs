@@ -7,7 +7,7 @@ use crate::query::RowPage;
 use super::paging::{Cursor, EndReason, MAX_EMPTY_PAGES_IN_A_ROW, Paging};
 use super::selection::Selection;
 
-/// What the list wants after a change: `Some(token)` asks for the page at `token`
+/// The page a list requests after a change: `Some(token)` requests the page at `token`
 /// (`None` for the first page).
 pub type NextPage = Option<Option<String>>;
 
@@ -50,7 +50,7 @@ impl<T> ListState<T> {
         self.paging.rows()
     }
 
-    /// The selected row, if any is loaded.
+    /// Returns the selected row, if any is loaded.
     pub fn selected(&self) -> Option<&T> {
         self.rows().get(self.selection.selected)
     }
@@ -106,7 +106,7 @@ impl<T> ListState<T> {
         self.paging.start_request()
     }
 
-    /// Adds a received page and asks for the next one if it is due.
+    /// Adds a received page and requests the next one if it is due.
     pub fn accept(&mut self, page: RowPage<T>, viewport: usize) -> NextPage {
         self.retry_attempt = None;
         let outcome = self.paging.accept_rows(page.rows, page.next_token);

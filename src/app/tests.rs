@@ -3,7 +3,7 @@
 use std::time::{Duration, SystemTime};
 
 use super::*;
-use crate::action::{Edit, FetchRequest, PageResult};
+use crate::action::{Command, Edit, FetchRequest, PageResult};
 use crate::aws::ErrorKind;
 use crate::query::Filters;
 use crate::query::{GroupBy, GroupSummary, Page};

@@ -20,7 +20,7 @@ pub const MAX_MESSAGE_ROWS: u16 = 3;
 
 const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
 
-/// What the status bar shows about the list on screen: the summary, the drill-down or
+/// Facts the status bar shows about the list on screen: the summary, the drill-down or
 /// the aggregator picker.
 struct ListFacts<'a> {
     rows: usize,

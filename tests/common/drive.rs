@@ -66,7 +66,8 @@ pub fn new_app(query: Query) -> App {
     App::new(query, "us-east-1".into(), "demo".into(), 80, 24)
 }
 
-/// The most requests one call sends, so a paging bug fails the test instead of hanging.
+/// The maximum number of requests one call sends, so a paging bug fails the test
+/// instead of hanging.
 const MAX_REQUESTS: usize = 5_000;
 
 /// Carries out `effects` and every effect their results cause; returns the number of
