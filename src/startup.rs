@@ -3,6 +3,7 @@
 
 mod checks;
 
+use std::io::Write;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -165,15 +166,14 @@ async fn serve_demo(listen: SocketAddr, args: &EmulatorArgs) -> Result<ExitCode>
     let emulator = Emulator::start(organization, listen, faults)
         .await
         .wrap_err_with(|| format!("failed to listen on {listen}"))?;
-    eprintln!(
-        "packscope: serving the demo organization at {} (Ctrl-C stops)",
-        emulator.endpoint_url()
-    );
-    eprintln!(
-        "try: aws configservice get-aggregate-conformance-pack-compliance-summary \
-         --configuration-aggregator-name {} --endpoint-url {} --region {DEMO_REGION}",
+    // A banner that cannot be written (stderr closed) must not stop the emulator.
+    let _ = writeln!(
+        std::io::stderr(),
+        "packscope: serving the demo organization at {url} (Ctrl-C stops)\n\
+         try: aws configservice get-aggregate-conformance-pack-compliance-summary \
+         --configuration-aggregator-name {} --endpoint-url {url} --region {DEMO_REGION}",
         default_aggregator.unwrap_or_default(),
-        emulator.endpoint_url()
+        url = emulator.endpoint_url(),
     );
 
     let mut signals = Signals::new().wrap_err("failed to install signal handlers")?;

@@ -25,10 +25,13 @@ impl ServeDemo {
             .spawn()
             .expect("start packscope serve-demo");
         let stderr = child.stderr.take().expect("serve-demo stderr");
+        let mut reader = BufReader::new(stderr);
         let mut first_line = String::new();
-        BufReader::new(stderr)
+        reader
             .read_line(&mut first_line)
             .expect("read serve-demo banner");
+        // Keep reading, so serve-demo never writes to a closed pipe.
+        std::thread::spawn(move || std::io::copy(&mut reader, &mut std::io::sink()));
 
         let endpoint = first_line
             .split_whitespace()
