@@ -2,14 +2,17 @@
 
 mod format;
 
-use std::io::Write;
+use std::io::{self, BufWriter, Write};
 
 use color_eyre::eyre::{Result, bail};
 
 use crate::app::paging::{Cursor, EndReason, Paging};
 use crate::aws::{self, Source};
 use crate::cli::OutputFormat;
-use crate::query::{GroupSummary, Query};
+use crate::query::{GroupBy, GroupSummary, Query};
+
+/// Bytes collected before each write to `out`.
+const WRITE_BUFFER_BYTES: usize = 64 * 1024;
 
 /// Fetches all pages of the query and writes them to `out`.
 pub async fn run(
@@ -19,13 +22,26 @@ pub async fn run(
     out: &mut impl Write,
 ) -> Result<()> {
     let groups = fetch_all(source, query).await?;
-    match format {
-        OutputFormat::Json => format::write_json(out, &groups, query.group_by)?,
-        OutputFormat::Csv => format::write_csv(out, &groups)?,
-        OutputFormat::Table => format::write_table(out, &groups, query.group_by)?,
-    }
-    out.flush()?;
+    write_groups(out, &groups, format, query.group_by)?;
     Ok(())
+}
+
+/// Writes `groups` in `format` through a buffer and flushes it. Standard output is
+/// line-buffered, so without the buffer every line of the output would cost a write
+/// system call.
+pub fn write_groups(
+    out: &mut impl Write,
+    groups: &[GroupSummary],
+    format: OutputFormat,
+    group_by: GroupBy,
+) -> io::Result<()> {
+    let mut out = BufWriter::with_capacity(WRITE_BUFFER_BYTES, out);
+    match format {
+        OutputFormat::Json => format::write_json(&mut out, groups, group_by)?,
+        OutputFormat::Csv => format::write_csv(&mut out, groups)?,
+        OutputFormat::Table => format::write_table(&mut out, groups, group_by)?,
+    }
+    out.flush()
 }
 
 /// Follows next tokens until the list ends, with the same stopping rules as the
@@ -57,4 +73,58 @@ pub async fn fetch_all(source: &Source, query: &Query) -> Result<Vec<GroupSummar
         _ => {}
     }
     Ok(paging.rows().to_vec())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A writer that counts the writes it receives.
+    #[derive(Default)]
+    struct CountingWriter {
+        writes: usize,
+        bytes: Vec<u8>,
+    }
+
+    impl Write for CountingWriter {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.writes += 1;
+            self.bytes.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn groups(count: usize) -> Vec<GroupSummary> {
+        (0..count)
+            .map(|i| GroupSummary {
+                name: format!("{i:012}"),
+                compliant: 3,
+                noncompliant: 1,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn output_is_written_in_large_chunks() {
+        let groups = groups(2_000);
+        for format in [OutputFormat::Json, OutputFormat::Csv, OutputFormat::Table] {
+            let mut out = CountingWriter::default();
+            write_groups(&mut out, &groups, format, GroupBy::Account).expect("write to memory");
+            let max_writes = out.bytes.len().div_ceil(WRITE_BUFFER_BYTES) + 1;
+            assert!(
+                out.writes <= max_writes,
+                "{format:?}: {} writes for {} bytes, expected at most {max_writes}",
+                out.writes,
+                out.bytes.len()
+            );
+            assert!(
+                out.bytes.ends_with(b"\n"),
+                "{format:?}: output must be complete and end with a newline"
+            );
+        }
+    }
 }
