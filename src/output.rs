@@ -72,7 +72,7 @@ pub async fn fetch_all(source: &Source, query: &Query) -> Result<Vec<GroupSummar
         }
         _ => {}
     }
-    Ok(paging.rows().to_vec())
+    Ok(paging.into_rows())
 }
 
 #[cfg(test)]

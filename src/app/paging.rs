@@ -65,6 +65,11 @@ impl Paging {
         &self.rows
     }
 
+    /// Returns the loaded groups, consuming the cursor.
+    pub fn into_rows(self) -> Vec<GroupSummary> {
+        self.rows
+    }
+
     pub fn cursor(&self) -> &Cursor {
         &self.cursor
     }
