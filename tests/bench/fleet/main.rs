@@ -1,9 +1,10 @@
 //! The fleet benchmark: packscope against `serve-demo` organizations of several sizes,
 //! next to the AWS CLI and boto3, printed as one Markdown table.
 //!
-//! Run it through `bash .ci/bench`, which builds in release, installs the AWS CLI and
-//! boto3, runs the render bench first, and passes `--criterion-dir`. It asserts no
-//! timing: it fails only when a measurement produced no number.
+//! Run it through `bash .ci/bench`, which builds in release (in the dev profile with
+//! `--quick`), installs the AWS CLI and boto3, runs the render bench first, and passes
+//! `--criterion-dir`. It asserts no timing: it fails only when a measurement produced
+//! no number.
 
 mod aws_env;
 mod criterion_estimates;
@@ -65,12 +66,33 @@ fn main() -> ExitCode {
     };
 
     let table = report::Table::build(&settings, &results, &render);
+    if cfg!(debug_assertions) {
+        println!("build: unoptimized, so the figures only show that each measurement runs");
+    }
     println!("{}", table.markdown());
+    println!("load after: {}", load_average());
+    // The closing line counts measurements that produced a number, not targets met.
+    println!(
+        "measurements: {} passed, {} failed",
+        table.measured(),
+        table.failures
+    );
     if table.failures > 0 {
-        eprintln!("fleet: {} measurements produced no number", table.failures);
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
+}
+
+/// Returns the 1, 5 and 15 minute load averages from `/proc/loadavg`.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|text| {
+            text.split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_else(|err| format!("unknown ({err})"))
 }
 
 fn measure_size(settings: &Settings, accounts: u32) -> SizeResults {
