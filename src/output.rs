@@ -2,7 +2,7 @@
 
 pub(crate) mod format;
 
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 
 use color_eyre::eyre::{Result, bail};
 
@@ -10,6 +10,9 @@ use crate::app::paging::{Cursor, EndReason, MAX_EMPTY_PAGES_IN_A_ROW, Paging};
 use crate::aws::{self, ErrorKind, Source};
 use crate::cli::OutputFormat;
 use crate::query::{GroupSummary, Query};
+
+/// Bytes collected before each write to `out`.
+const WRITE_BUFFER_BYTES: usize = 64 * 1024;
 
 /// How a run of `--output` ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,16 +38,19 @@ pub async fn run(
     }
 }
 
+/// Writes `groups` through a buffer and flushes it. Standard output is line-buffered,
+/// so without the buffer every line of the output would cost a write system call.
 fn write(
     out: &mut impl Write,
     groups: &[GroupSummary],
     query: &Query,
     format: OutputFormat,
 ) -> io::Result<()> {
+    let mut out = BufWriter::with_capacity(WRITE_BUFFER_BYTES, out);
     match format {
-        OutputFormat::Json => format::write_json(out, groups, query.group_by)?,
-        OutputFormat::Csv => format::write_csv(out, groups)?,
-        OutputFormat::Table => format::write_table(out, groups, query.group_by)?,
+        OutputFormat::Json => format::write_json(&mut out, groups, query.group_by)?,
+        OutputFormat::Csv => format::write_csv(&mut out, groups)?,
+        OutputFormat::Table => format::write_table(&mut out, groups, query.group_by)?,
     }
     out.flush()
 }
@@ -97,5 +103,5 @@ async fn fetch_groups(source: &Source, query: &Query) -> Result<(Vec<GroupSummar
         )),
         _ => Completeness::Complete,
     };
-    Ok((paging.rows().to_vec(), completeness))
+    Ok((paging.into_rows(), completeness))
 }

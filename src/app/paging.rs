@@ -72,6 +72,11 @@ impl<T> Paging<T> {
         &self.rows
     }
 
+    /// Returns the loaded groups, consuming the cursor.
+    pub fn into_rows(self) -> Vec<T> {
+        self.rows
+    }
+
     pub fn cursor(&self) -> &Cursor {
         &self.cursor
     }

@@ -2,6 +2,7 @@
 
 use std::convert::Infallible;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use http_body_util::combinators::BoxBody;
@@ -55,9 +56,31 @@ pub(crate) async fn handle(
         }
     };
     if !reply.delay.is_zero() {
-        tokio::time::sleep(reply.delay).await;
+        sleep_precisely(reply.delay).await;
     }
     Ok(to_response(reply))
+}
+
+/// The final part of a reply delay, slept on a blocking thread instead of tokio's timer.
+const FINE_SLEEP: Duration = Duration::from_millis(2);
+
+/// Sleeps for `delay` to within a fraction of a millisecond. Tokio's timer counts
+/// whole milliseconds and rounds deadlines up, which added about a millisecond to every
+/// delayed reply, so the last stretch is slept with the operating system's finer
+/// sleep on a blocking thread. That stretch is kept short because a runtime that shuts
+/// down waits for its blocking threads.
+async fn sleep_precisely(delay: Duration) {
+    let deadline = Instant::now() + delay;
+    if let Some(coarse) = delay.checked_sub(FINE_SLEEP) {
+        tokio::time::sleep(coarse).await;
+    }
+    let remaining = deadline.saturating_duration_since(Instant::now());
+    if remaining.is_zero() {
+        return;
+    }
+    if let Err(error) = tokio::task::spawn_blocking(move || std::thread::sleep(remaining)).await {
+        tracing::warn!(%error, "sleeping for the reply delay failed");
+    }
 }
 
 /// Builds the HTTP response, cutting the body short when the reply's shape requires it.

@@ -2,10 +2,55 @@
 
 use std::io::{self, Write};
 
-use serde_json::json;
+use serde::Serialize;
+use serde::ser::Serializer;
 
 use crate::query::{GroupBy, GroupSummary};
 use crate::sanitize::sanitize;
+
+/// The merged response document, serialized straight from the loaded groups.
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct Document<'a> {
+    aggregate_conformance_pack_compliance_summaries: Summaries<'a>,
+    group_by_key: &'static str,
+}
+
+struct Summaries<'a>(&'a [GroupSummary]);
+
+impl Serialize for Summaries<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(Summary::from))
+    }
+}
+
+/// One group in the service's shape, with members in alphabetical order.
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct Summary<'a> {
+    compliance_summary: Counts,
+    group_name: &'a str,
+}
+
+#[derive(Serialize)]
+struct Counts {
+    #[serde(rename = "CompliantConformancePackCount")]
+    compliant: u32,
+    #[serde(rename = "NonCompliantConformancePackCount")]
+    noncompliant: u32,
+}
+
+impl<'a> From<&'a GroupSummary> for Summary<'a> {
+    fn from(group: &'a GroupSummary) -> Self {
+        Summary {
+            compliance_summary: Counts {
+                compliant: group.compliant,
+                noncompliant: group.noncompliant,
+            },
+            group_name: &group.name,
+        }
+    }
+}
 
 /// Writes the document the AWS CLI prints for this operation, with every page merged
 /// and no `NextToken`, indented by four spaces as the CLI does.
@@ -14,26 +59,15 @@ pub fn write_json(
     groups: &[GroupSummary],
     group_by: GroupBy,
 ) -> io::Result<()> {
-    let summaries: Vec<_> = groups
-        .iter()
-        .map(|group| {
-            json!({
-                "ComplianceSummary": {
-                    "CompliantConformancePackCount": group.compliant,
-                    "NonCompliantConformancePackCount": group.noncompliant,
-                },
-                "GroupName": group.name,
-            })
-        })
-        .collect();
-    let document = json!({
-        "AggregateConformancePackComplianceSummaries": summaries,
-        "GroupByKey": group_by.wire_key(),
-    });
-
+    let document = Document {
+        aggregate_conformance_pack_compliance_summaries: Summaries(groups),
+        group_by_key: group_by.wire_key(),
+    };
     let formatter = serde_json::ser::PrettyFormatter::with_indent(b"    ");
     let mut serializer = serde_json::Serializer::with_formatter(&mut *out, formatter);
-    serde::Serialize::serialize(&document, &mut serializer).map_err(io::Error::from)?;
+    document
+        .serialize(&mut serializer)
+        .map_err(io::Error::from)?;
     writeln!(out)
 }
 
@@ -147,6 +181,25 @@ mod tests {
             out.contains("\n    \""),
             "expected four-space indentation like the AWS CLI"
         );
+    }
+
+    #[test]
+    fn json_text_matches_cli() {
+        let out = text(|b| write_json(b, &groups()[..1], GroupBy::Region));
+        let expected = r#"{
+    "AggregateConformancePackComplianceSummaries": [
+        {
+            "ComplianceSummary": {
+                "CompliantConformancePackCount": 3,
+                "NonCompliantConformancePackCount": 1
+            },
+            "GroupName": "000000000007"
+        }
+    ],
+    "GroupByKey": "AWS_REGION"
+}
+"#;
+        assert_eq!(out, expected);
     }
 
     #[test]
