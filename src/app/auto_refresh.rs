@@ -54,7 +54,12 @@ impl App {
         if !self.auto_refresh || typing || busy {
             return None;
         }
+        self.start_background_reload()
+    }
 
+    /// Reloads the summary from the first page in the background. The shown rows stay
+    /// until the reload has as many, so a failed reload loses nothing.
+    pub(super) fn start_background_reload(&mut self) -> Option<Effect> {
         // The new request replaces any summary request in flight, which the event loop
         // aborts, so the shown list must not wait for it.
         self.paging.fail();
@@ -97,7 +102,7 @@ impl App {
             Err(err) => {
                 self.pending_refresh = None;
                 self.flash = Some(Flash::error(format!(
-                    "auto-refresh failed, showing the earlier data: {err}"
+                    "refresh failed, showing the earlier data: {err}"
                 )));
                 return None;
             }

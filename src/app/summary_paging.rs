@@ -11,10 +11,19 @@ use super::selection::Selection;
 use super::totals::GroupTotals;
 
 impl App {
-    /// Retries the failed page from the same token, or reloads from the first page.
+    /// Retries the failed page from the same token, or reloads from the first page in
+    /// the background, keeping the shown rows until the reload has as many.
     pub(super) fn refresh(&mut self) -> Option<Effect> {
         if self.error.take().is_some() && !self.paging.is_ended() {
             return self.maybe_fetch();
+        }
+        if self.is_refreshing() {
+            return None;
+        }
+        let reload_in_place =
+            !self.paging.rows().is_empty() && !self.loading_for_sort && self.picker.is_none();
+        if reload_in_place {
+            return self.start_background_reload();
         }
         self.restart()
     }

@@ -389,3 +389,39 @@ fn end_survives_invalid_token_restart() {
         "End should end on the last row"
     );
 }
+
+#[test]
+fn refresh_keeps_rows_until_reload_arrives() {
+    let mut app = app();
+    app.start();
+    app.update(loaded(0, 0..100, Some("t1")));
+
+    let effects = app.update(command(Command::Refresh));
+    let request = fetch(&effects).expect("r should reload");
+    assert_eq!(
+        request.next_token, None,
+        "a reload starts at the first page"
+    );
+    assert_eq!(
+        app.paging.rows().len(),
+        100,
+        "shown rows must stay during the reload"
+    );
+
+    app.update(failed(request.generation, ErrorKind::CredentialsExpired));
+    assert_eq!(
+        app.paging.rows().len(),
+        100,
+        "a failed reload must keep the shown rows"
+    );
+
+    let effects = app.update(command(Command::Refresh));
+    let request = fetch(&effects).expect("r should reload again");
+    app.update(loaded(request.generation, 0..100, Some("t9")));
+    assert_eq!(
+        app.paging.rows()[0].name,
+        "000000000000",
+        "the reload replaced the rows"
+    );
+    assert!(!app.is_refreshing(), "the reload should be complete");
+}
