@@ -61,7 +61,7 @@ pub struct Cli {
     pub refresh: Option<u64>,
 
     /// Write a debug log to this file (created readable by its owner only).
-    #[arg(long, env = "PACKSCOPE_LOG_FILE", value_name = "PATH")]
+    #[arg(long, env = "PACKSCOPE_LOG_FILE", value_name = "PATH", value_parser = parse_log_file)]
     pub log_file: Option<PathBuf>,
 
     #[command(flatten)]
@@ -129,6 +129,12 @@ pub enum OutputFormat {
     Csv,
     /// Aligned columns for reading.
     Table,
+}
+
+/// Accepts any path; an empty one (`PACKSCOPE_LOG_FILE=` in the environment) means no
+/// log, which `startup` checks, instead of clap's "a value is required".
+fn parse_log_file(value: &str) -> Result<PathBuf, String> {
+    Ok(PathBuf::from(value))
 }
 
 fn parse_aggregator(value: &str) -> Result<String, String> {

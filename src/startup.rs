@@ -32,7 +32,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
     if let Err(message) = checks::check_flags(&cli) {
         return Ok(usage_error(&message));
     }
-    if let Some(path) = &cli.log_file {
+    if let Some(path) = cli.log_file.as_ref().filter(|p| !p.as_os_str().is_empty()) {
         logging::init(path)?;
     }
     if let Some(CliCommand::ServeDemo { listen }) = cli.command {

@@ -511,3 +511,18 @@ fn named_profile_wins_over_environment() {
         "stderr: {stderr}"
     );
 }
+
+#[test]
+fn empty_log_file_variable_means_no_log() {
+    let output = Command::new(env!("CARGO_BIN_EXE_packscope"))
+        .args(["--demo", "--output", "csv"])
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("PACKSCOPE_LOG_FILE", "")
+        .output()
+        .expect("run packscope");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "an empty PACKSCOPE_LOG_FILE was rejected: {stderr}"
+    );
+}
