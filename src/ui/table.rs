@@ -6,6 +6,7 @@ use ratatui::layout::{Alignment, Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
 
+use super::fit::fit_middle;
 use super::theme::Theme;
 use crate::app::{App, Pane};
 use crate::query::{GroupBy, GroupSummary};
@@ -93,7 +94,7 @@ fn row<'a>(group: &'a GroupSummary, theme: &Theme) -> Row<'a> {
 
     Row::new([
         Cell::from(Span::styled(mark, mark_style)),
-        Cell::from(sanitize(&group.name).into_owned()),
+        Cell::from(fit_middle(&sanitize(&group.name), usize::from(GROUP_WIDTH))),
         Cell::from(Line::from(group.compliant.to_string()).alignment(Alignment::Right)),
         Cell::from(
             Line::from(Span::styled(
