@@ -96,12 +96,9 @@ impl Fetcher {
                 next_token,
             } = request;
 
-            let retries = results.clone();
-            let on_retry: aws::RetryListener = Arc::new(move |attempt| {
-                let _ = retries.send(Action::Retrying {
-                    generation,
-                    attempt,
-                });
+            let on_retry = retry_listener(&results, move |attempt| Action::Retrying {
+                generation,
+                attempt,
             });
             let result =
                 aws::fetch_page_reporting_retries(&source, &query, next_token, Some(on_retry))
@@ -153,15 +150,23 @@ impl Fetcher {
                 next_token,
             } = request;
 
-            let retries = results.clone();
-            let on_retry: aws::RetryListener = Arc::new(move |attempt| {
-                let _ = retries.send(Action::PacksRetrying {
-                    generation,
-                    attempt,
-                });
+            let on_retry = retry_listener(&results, move |attempt| Action::PacksRetrying {
+                generation,
+                attempt,
             });
             let result = aws::fetch_packs_page(&source, &query, next_token, Some(on_retry)).await;
             let _ = results.send(Action::PacksLoaded(Loaded { generation, result }));
         });
     }
+}
+
+/// Builds a listener that posts the action `retrying` makes for each SDK retry.
+fn retry_listener(
+    results: &UnboundedSender<Action>,
+    retrying: impl Fn(u32) -> Action + Send + Sync + 'static,
+) -> aws::RetryListener {
+    let results = results.clone();
+    Arc::new(move |attempt| {
+        let _ = results.send(retrying(attempt));
+    })
 }

@@ -8,6 +8,7 @@ mod help;
 pub mod layout;
 mod packs;
 mod picker;
+mod placeholder;
 mod progress;
 mod prompt;
 mod sources;

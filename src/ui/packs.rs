@@ -4,9 +4,10 @@
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Cell, Row, Table, TableState};
 
 use super::fit::fit_middle;
+use super::placeholder::{self, EmptyList};
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::drilldown::DrillDown;
@@ -114,23 +115,12 @@ fn render_placeholder(
     drill: &DrillDown,
     theme: &Theme,
 ) {
-    let list = &drill.list;
-    let (text, style) = if let Some(err) = &list.error {
-        (format!("{err}"), theme.error)
-    } else if list.paging.is_ended() {
-        let text = match list.notice.as_deref() {
-            Some(notice) => format!("No packs loaded: {notice}"),
-            None => "No conformance packs match.".to_string(),
-        };
-        (text, theme.muted)
-    } else {
-        ("Loading the first page…".to_string(), theme.muted)
+    let list = EmptyList {
+        error: drill.list.error.as_ref(),
+        ended: drill.list.paging.is_ended(),
+        notice: drill.list.notice.as_deref(),
+        noun: "packs",
+        no_match: "No conformance packs match.",
     };
-
-    let message = Paragraph::new(text)
-        .style(style)
-        .alignment(Alignment::Center)
-        .wrap(Wrap { trim: true })
-        .block(block);
-    frame.render_widget(message, area);
+    placeholder::render(frame, area, block, &list, theme);
 }

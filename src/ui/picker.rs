@@ -1,10 +1,11 @@
 //! The aggregator picker: name, source type and regions of each aggregator.
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Cell, Row, Table, TableState};
 
+use super::placeholder;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::picker::Picker;
@@ -70,12 +71,7 @@ fn render_placeholder(
         ("Listing the aggregators…".to_string(), theme.muted)
     };
 
-    let message = Paragraph::new(text)
-        .style(style)
-        .alignment(Alignment::Center)
-        .wrap(Wrap { trim: true })
-        .block(block);
-    frame.render_widget(message, area);
+    placeholder::render_message(frame, area, block, text, style);
 }
 
 /// Explains what to do when the region has no aggregator.

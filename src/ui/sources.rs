@@ -2,11 +2,12 @@
 //! that failed or are outdated.
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, TableState, Wrap};
 
 use super::date::utc_date_time;
+use super::placeholder;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::sources::Sources;
@@ -152,10 +153,5 @@ fn render_placeholder(
     } else {
         ("Loading the source status…".to_string(), theme.muted)
     };
-    let message = Paragraph::new(text)
-        .style(style)
-        .alignment(Alignment::Center)
-        .wrap(Wrap { trim: true })
-        .block(block);
-    frame.render_widget(message, area);
+    placeholder::render_message(frame, area, block, text, style);
 }

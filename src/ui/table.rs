@@ -4,9 +4,10 @@
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Cell, Row, Table, TableState};
 
 use super::fit::fit_middle;
+use super::placeholder::{self, EmptyList};
 use super::theme::Theme;
 use crate::app::{App, Pane};
 use crate::query::{GroupBy, GroupSummary};
@@ -124,22 +125,12 @@ fn compliance_bar(group: &GroupSummary, theme: &Theme) -> Line<'static> {
 }
 
 fn render_placeholder(frame: &mut Frame, area: Rect, block: Block, app: &App, theme: &Theme) {
-    let (text, style) = if let Some(err) = &app.error {
-        (format!("{err}"), theme.error)
-    } else if app.paging.is_ended() {
-        let text = match app.notice.as_deref() {
-            Some(notice) => format!("No groups loaded: {notice}"),
-            None => "No groups match these filters.".to_string(),
-        };
-        (text, theme.muted)
-    } else {
-        ("Loading the first page…".to_string(), theme.muted)
+    let list = EmptyList {
+        error: app.error.as_ref(),
+        ended: app.paging.is_ended(),
+        notice: app.notice.as_deref(),
+        noun: "groups",
+        no_match: "No groups match these filters.",
     };
-
-    let message = Paragraph::new(text)
-        .style(style)
-        .alignment(Alignment::Center)
-        .wrap(Wrap { trim: true })
-        .block(block);
-    frame.render_widget(message, area);
+    placeholder::render(frame, area, block, &list, theme);
 }
