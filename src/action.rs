@@ -1,4 +1,4 @@
-//! What can happen to the application: user commands, edits, IO results and the work
+//! The events the application reacts to: user commands, edits, IO results and the work
 //! that `App::update` requests from the event loop.
 
 use std::time::SystemTime;

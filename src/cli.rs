@@ -100,7 +100,7 @@ pub struct EmulatorArgs {
 }
 
 impl EmulatorArgs {
-    /// Whether any emulator setting was given.
+    /// Returns whether any emulator setting was given.
     pub fn is_set(&self) -> bool {
         self.fault_plan.is_some() || self.latency_ms.is_some() || self.demo_accounts.is_some()
     }

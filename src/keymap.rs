@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::action::{Action, Command, Edit};
 
-/// Which set of bindings applies, from the focused pane and any open overlay.
+/// The set of bindings in force, from the focused pane and any open overlay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     /// The list or the group-by toggle has focus: single-letter shortcuts work.
@@ -24,7 +24,7 @@ pub enum Mode {
     Help,
 }
 
-/// Where a binding applies.
+/// The modes a binding applies in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
     /// In every mode, inputs included.
@@ -144,7 +144,7 @@ fn edit_for(key: Key) -> Option<Edit> {
     }
 }
 
-/// The label the help screen shows for a key, such as `Ctrl-f` or `PgDn`.
+/// Returns the label the help screen shows for a key, such as `Ctrl-f` or `PgDn`.
 pub fn key_label(key: &Key) -> String {
     let name = match key.code {
         KeyCode::Char(' ') => "Space".to_string(),

@@ -14,7 +14,7 @@ use crate::query::{GroupSummary, Query};
 /// Bytes collected before each write to `out`.
 const WRITE_BUFFER_BYTES: usize = 64 * 1024;
 
-/// How a run of `--output` ended.
+/// The outcome of a run of `--output`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Completeness {
     Complete,
@@ -65,8 +65,8 @@ pub async fn fetch_all(source: &Source, query: &Query) -> Result<Vec<GroupSummar
 }
 
 /// Follows next tokens with the interactive view's stopping rules. Like the view, it
-/// restarts once from the first page after InvalidNextTokenException, and asks once
-/// more for a page whose response could not be read.
+/// restarts once from the first page after InvalidNextTokenException, and requests
+/// once more a page whose response could not be read.
 async fn fetch_groups(source: &Source, query: &Query) -> Result<(Vec<GroupSummary>, Completeness)> {
     let mut paging = Paging::default();
     let mut restarted = false;

@@ -13,7 +13,7 @@ pub use sources::{SourceRow, SourceUpdateStatus};
 /// The maximum `Limit` that `GetAggregateConformancePackComplianceSummary` accepts.
 pub const MAX_PAGE_SIZE: u8 = 100;
 
-/// How the service groups conformance pack counts.
+/// The grouping of conformance pack counts: per account or per region.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum GroupBy {
     #[default]
@@ -22,7 +22,7 @@ pub enum GroupBy {
 }
 
 impl GroupBy {
-    /// The `GroupByKey` value on the wire.
+    /// Returns the `GroupByKey` value on the wire.
     pub fn wire_key(self) -> &'static str {
         match self {
             GroupBy::Account => "ACCOUNT_ID",
@@ -39,7 +39,7 @@ impl GroupBy {
         }
     }
 
-    /// The other grouping.
+    /// Returns the other grouping.
     pub fn toggled(self) -> Self {
         match self {
             GroupBy::Account => GroupBy::Region,
@@ -87,7 +87,7 @@ impl GroupSummary {
         u64::from(self.compliant) + u64::from(self.noncompliant)
     }
 
-    /// The compliant share in percent, or `None` when the group has no scored pack.
+    /// Returns the compliant share in percent, or `None` when the group has no scored pack.
     pub fn compliance_percent(&self) -> Option<f64> {
         let total = self.total();
         (total > 0).then(|| 100.0 * f64::from(self.compliant) / total as f64)

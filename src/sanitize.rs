@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 /// Replaces control characters (C0, DEL and C1, which include ESC and CSI) and bidi
-/// controls with their visible `\u{..}` escape, so a group name or error message cannot
+/// controls with their visible `\u{..}` escape. A group name or error message then cannot
 /// move the cursor, change colours, send an OSC sequence to the user's terminal or
 /// display reversed.
 pub fn sanitize(text: &str) -> Cow<'_, str> {

@@ -21,7 +21,7 @@ use crate::ui::theme::Theme;
 use crate::{demo, event_loop, logging, output, terminal};
 
 /// Credentials the demo signs with; the emulator checks that requests are signed,
-/// not by whom.
+/// but not which key signed them.
 const DEMO_CREDENTIALS: (&str, &str) = ("AKIAPACKSCOPEDEMO", "packscope-demo-secret");
 const DEMO_REGION: &str = "us-east-1";
 

@@ -34,8 +34,8 @@ impl Drop for TerminalGuard {
 pub fn enter() -> io::Result<TerminalGuard> {
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
-    // Clear with a plain escape sequence: ratatui's own clear asks the terminal for the
-    // cursor position, and a slow SSH link may not answer within crossterm's time limit.
+    // Clear with a plain escape sequence: ratatui's own clear requests the
+    // cursor position from the terminal, and a slow SSH link may not answer within crossterm's time limit.
     execute!(
         stdout(),
         EnterAlternateScreen,

@@ -137,7 +137,7 @@ fn picker_chooses_an_aggregator() {
     });
 
     // The status bar may drop the aggregator's name for the source warning, so the
-    // group count tells the chosen aggregator apart.
+    // group count identifies the chosen aggregator.
     let chosen = organization
         .aggregator(&names[1])
         .expect("the second demo aggregator");

@@ -319,7 +319,7 @@ async fn closed_port_fails_as_network_error() {
 
 #[tokio::test]
 async fn silent_server_times_out() {
-    // Accepts connections and never answers, like a link that dropped mid-request.
+    // Accepts connections and never responds, like a link that dropped mid-request.
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");

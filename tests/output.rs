@@ -194,7 +194,7 @@ fn log_file_is_private_and_holds_no_secrets() {
 }
 
 /// Runs packscope with no AWS configuration at all: an empty home folder and no AWS
-/// variables, so nothing outside the test can answer.
+/// variables, so nothing outside the test can respond.
 fn packscope_without_aws_config(args: &[&str]) -> Output {
     let home = tempfile::tempdir().expect("temp home");
     let mut command = Command::new(env!("CARGO_BIN_EXE_packscope"));

@@ -140,7 +140,7 @@ impl App {
         None
     }
 
-    /// Applies `change` to the open drill-down and turns the page it asks for into a
+    /// Applies `change` to the open drill-down and turns the page it needs into a
     /// request.
     fn drill_next(
         &mut self,

@@ -5,7 +5,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::action::Edit;
 
-/// The longest text an input keeps; longer pastes are cut here.
+/// The maximum number of characters an input keeps. Longer pastes are cut here.
 const MAX_CHARS: usize = 128;
 
 /// Text being typed and the value last applied, so Esc can drop the edit.
@@ -18,7 +18,7 @@ pub struct TextInput {
 }
 
 impl TextInput {
-    /// An input whose applied value and text both start as `value`.
+    /// Creates an input whose applied value and text both start as `value`.
     pub fn with_value(value: &str) -> Self {
         let mut input = Self::default();
         input.set_applied(value);
@@ -30,7 +30,7 @@ impl TextInput {
         &self.text
     }
 
-    /// Whether the text differs from the applied value.
+    /// Returns whether the text differs from the applied value.
     pub fn is_edited(&self) -> bool {
         self.text != self.applied
     }

@@ -7,7 +7,7 @@ use crate::query::{GroupSummary, Page};
 /// is ended with a warning, so a misbehaving service cannot keep packscope looping.
 pub const MAX_EMPTY_PAGES_IN_A_ROW: u32 = 50;
 
-/// Where the next page comes from.
+/// The source of the next page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cursor {
     /// No page requested yet.
@@ -18,7 +18,7 @@ pub enum Cursor {
     End(EndReason),
 }
 
-/// Why the list ended.
+/// The reason the list ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EndReason {
     /// The last page had no NextToken, or an empty one.
@@ -29,7 +29,7 @@ pub enum EndReason {
     TooManyEmptyPages,
 }
 
-/// What a received page changed.
+/// The effect of a received page on the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PageOutcome {
     pub added: usize,
@@ -94,7 +94,7 @@ impl<T> Paging<T> {
         self.empty_streak
     }
 
-    /// Whether every page has been loaded.
+    /// Returns whether every page has been loaded.
     pub fn is_ended(&self) -> bool {
         matches!(self.cursor, Cursor::End(_))
     }
@@ -156,7 +156,7 @@ impl<T> Paging<T> {
     }
 
     /// Clears the in-flight mark after a failed request, keeping the cursor so a retry
-    /// asks for the same page again.
+    /// requests the same page again.
     pub fn fail(&mut self) {
         self.in_flight = None;
     }

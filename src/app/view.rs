@@ -4,17 +4,17 @@ use super::App;
 use crate::query::GroupSummary;
 
 impl App {
-    /// Whether the sort covers only part of the groups.
+    /// Returns whether the sort covers only part of the groups.
     pub fn is_sort_partial(&self) -> bool {
         self.sort.is_active() && !self.paging.is_ended()
     }
 
-    /// The number of rows in the summary list.
+    /// Returns the number of rows in the summary list.
     pub fn view_len(&self) -> usize {
         self.paging.rows().len()
     }
 
-    /// The summary group shown at row `index`, in sorted order when sorted.
+    /// Returns the summary group shown at row `index`, in sorted order when sorted.
     pub fn row_in_view(&self, index: usize) -> Option<&GroupSummary> {
         let rows = self.paging.rows();
         if self.order.len() != rows.len() {
@@ -23,7 +23,7 @@ impl App {
         rows.get(*self.order.get(index)?)
     }
 
-    /// The summary group under the selection, if any is loaded.
+    /// Returns the summary group under the selection, if any is loaded.
     pub fn selected_group(&self) -> Option<&GroupSummary> {
         self.row_in_view(self.selection.selected)
     }

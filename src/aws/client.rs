@@ -39,7 +39,8 @@ impl Default for Timing {
     }
 }
 
-/// Where to send requests and as whom, before the standard chain fills the gaps.
+/// The endpoint, region and credentials given on the command line, before the
+/// standard chain fills the gaps.
 #[derive(Debug, Clone, Default)]
 pub struct Connection {
     pub profile: Option<String>,
@@ -61,7 +62,8 @@ pub struct Source {
 }
 
 impl Source {
-    /// How the status bar names the credentials: "demo", the profile, or "default".
+    /// Returns the status bar's name for the credentials: "demo", the profile, or
+    /// "default".
     pub fn profile_label(&self) -> &str {
         if self.demo {
             return "demo";

@@ -10,7 +10,7 @@ use aws_sdk_config::error::{ProvideErrorMetadata, SdkError};
 use super::Source;
 use crate::sanitize::sanitize;
 
-/// What went wrong, in terms of what the user can do about it.
+/// The kind of failure, in terms of what the user can do about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {
     Throttled,
@@ -238,7 +238,8 @@ fn find_source<'a, T: StdError + 'static>(err: &'a (dyn StdError + 'static)) -> 
     None
 }
 
-/// The error and its sources on one line, as the SDK's own Display stops at the top.
+/// Joins the error and its sources on one line, because the SDK's own Display shows
+/// only the top error.
 fn chain(err: &(dyn StdError + 'static)) -> String {
     let mut parts = vec![err.to_string()];
     let mut current = err.source();

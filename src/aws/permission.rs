@@ -1,5 +1,5 @@
-//! Names the IAM action a denied request needs, since the shared classifier only
-//! knows the summary operation.
+//! Names the IAM action a denied request needs, because the shared classifier names
+//! only the summary operation's action.
 
 use super::{ErrorKind, FetchError};
 

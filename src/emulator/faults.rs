@@ -83,7 +83,7 @@ pub enum Trigger {
     Page(u32),
 }
 
-/// What a rule does to the request it fires on.
+/// The change a rule makes to the request it fires on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fault {
     Latency(Duration),

@@ -37,7 +37,7 @@ const fn bind(
     }
 }
 
-/// Every key packscope answers to, in the order the help screen lists them.
+/// Every key packscope responds to, in the order the help screen lists them.
 pub const BINDINGS: &[Binding] = &[
     bind(
         Scope::Lists,

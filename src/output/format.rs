@@ -71,7 +71,7 @@ pub fn write_json(
     writeln!(out)
 }
 
-/// Writes `group,compliant,noncompliant,total` rows, quoting as RFC 4180 asks.
+/// Writes `group,compliant,noncompliant,total` rows, quoting as RFC 4180 requires.
 pub fn write_csv(out: &mut impl Write, groups: &[GroupSummary]) -> io::Result<()> {
     writeln!(out, "group,compliant,noncompliant,total")?;
     for group in groups {

@@ -16,7 +16,7 @@ pub enum PackComplianceType {
 }
 
 impl PackComplianceType {
-    /// The `ComplianceType` value on the wire.
+    /// Returns the `ComplianceType` value on the wire.
     pub fn wire_name(self) -> &'static str {
         match self {
             PackComplianceType::Compliant => "COMPLIANT",
@@ -36,7 +36,7 @@ impl PackComplianceType {
         }
     }
 
-    /// The next value of the drill-down's compliance filter: all, NON_COMPLIANT,
+    /// Returns the next value of the drill-down's compliance filter: all, NON_COMPLIANT,
     /// COMPLIANT, INSUFFICIENT_DATA, then all again.
     pub fn next_filter(filter: Option<Self>) -> Option<Self> {
         match filter {
@@ -73,7 +73,7 @@ pub struct PackQuery {
 }
 
 impl PackQuery {
-    /// The packs behind the summary group `group`, narrowed by the summary's filters.
+    /// Builds the query for the packs behind the summary group `group`, narrowed by the summary's filters.
     pub fn for_group(summary: &Query, group: &str) -> Self {
         let filters = &summary.filters;
         let (account_id, region) = match summary.group_by {

@@ -59,7 +59,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 }
 
-/// An input drawn as a fixed-width underlined field, scrolled so the cursor shows.
+/// Builds the spans of an input as a fixed-width underlined field, scrolled so the
+/// cursor shows.
 fn field<'a>(input: &'a TextInput, width: u16, focused: bool, theme: &Theme) -> Vec<Span<'a>> {
     let (visible, _) = visible_text(input, width);
     let style = if focused {
@@ -76,7 +77,7 @@ fn field<'a>(input: &'a TextInput, width: u16, focused: bool, theme: &Theme) -> 
     ]
 }
 
-/// The part of the text that fits in `width` columns with the cursor inside, and the
+/// Returns the part of the text that fits in `width` columns with the cursor inside, and the
 /// cursor's column within it.
 fn visible_text(input: &TextInput, width: u16) -> (String, u16) {
     let width = usize::from(width.saturating_sub(1));

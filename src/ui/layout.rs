@@ -12,7 +12,7 @@ const LIST_CHROME: u16 = 3;
 /// Width of the group-by pane.
 const GROUP_BY_WIDTH: u16 = 26;
 
-/// Where each pane goes.
+/// The area of each pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ScreenLayout {
     pub filter: Rect,

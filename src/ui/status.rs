@@ -15,7 +15,7 @@ use crate::app::list_state::ListState;
 use crate::aws::FetchError;
 use crate::keymap::{BINDINGS, Mode, applies, key_label};
 
-/// The most rows an error or warning may take below the status bar.
+/// The maximum number of rows an error or warning takes below the status bar.
 pub const MAX_MESSAGE_ROWS: u16 = 3;
 
 const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];

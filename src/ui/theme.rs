@@ -22,7 +22,7 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// The theme for this environment: plain when `NO_COLOR` is set and not empty.
+    /// Returns the theme for this environment: plain when `NO_COLOR` is set and not empty.
     pub fn from_env() -> Self {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         if no_color {

@@ -85,7 +85,7 @@ impl Session {
         }
     }
 
-    /// The screen's text, one line per row.
+    /// Returns the screen's text, one line per row.
     pub fn contents(&self) -> String {
         self.parser.lock().expect("parser lock").screen().contents()
     }
@@ -112,7 +112,7 @@ impl Session {
         }
     }
 
-    /// The last bytes the program wrote, escaped, for failure messages.
+    /// Returns the last bytes the program wrote, escaped, for failure messages.
     pub fn output_tail(&self) -> String {
         let output = self.output.lock().expect("output lock");
         let start = output.len().saturating_sub(2000);

@@ -1,4 +1,4 @@
-//! What fired faults do to one request, and the error responses they produce.
+//! The effects of fired faults on one request, and the error responses they produce.
 
 use std::time::Duration;
 
@@ -112,7 +112,7 @@ pub(crate) fn fault_error(
         ),
         Fault::NoSuchAggregator => ApiError::no_such_aggregator(aggregator.unwrap_or("")),
         // The remaining faults change a successful response and `apply` never records them
-        // as errors, so this arm only runs on a bug; it answers as the service does then.
+        // as errors, so this arm only runs on a bug; it replies as the service does then.
         _ => fault_error(Fault::InternalFailure, operation, aggregator, account_id),
     }
 }
